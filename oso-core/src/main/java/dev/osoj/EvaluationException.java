@@ -1,8 +1,8 @@
 package dev.osoj;
 
 /**
- * A question could not be answered: a bad argument (an unknown type in a query), or a question
- * the engine or the SQL planner cannot express. A denial is never an exception.
+ * A question could not be answered: a bad argument (an unknown type in a query), or a question the
+ * engine or the SQL planner cannot express. A denial is never an exception.
  */
 public class EvaluationException extends OsoException {
   private static final long serialVersionUID = 1L;

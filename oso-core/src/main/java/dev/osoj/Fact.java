@@ -51,6 +51,8 @@ public record Fact(String predicate, List<Value> args) {
   /** Returns the fact in Polar-like notation, {@code pred(Type:id, …)}. */
   @Override
   public String toString() {
-    return args.stream().map(Value::toString).collect(Collectors.joining(", ", predicate + "(", ")"));
+    return args.stream()
+        .map(Value::toString)
+        .collect(Collectors.joining(", ", predicate + "(", ")"));
   }
 }

@@ -199,8 +199,8 @@ public interface Oso extends AutoCloseable {
   List<String> actions(Value actor, Value resource, List<Fact> contextFacts);
 
   /**
-   * Starts a query on one predicate; each argument is a {@link Value}, a {@link TypedVar}, a
-   * {@code String}, a {@code Long}/{@code Integer} or a {@code Boolean}.
+   * Starts a query on one predicate; each argument is a {@link Value}, a {@link TypedVar}, a {@code
+   * String}, a {@code Long}/{@code Integer} or a {@code Boolean}.
    *
    * @param predicate the predicate
    * @param args the arguments
@@ -256,8 +256,8 @@ public interface Oso extends AutoCloseable {
   String actionsLocal(Value actor, Value resource, List<Fact> contextFacts);
 
   /**
-   * Returns a complete {@code SELECT} yielding one row per answer of a query, one column per
-   * mapped variable; with an empty mapping, one row with a boolean column {@code result}.
+   * Returns a complete {@code SELECT} yielding one row per answer of a query, one column per mapped
+   * variable; with an empty mapping, one row with a boolean column {@code result}.
    *
    * @param query the query
    * @param columnsToVars output column name to variable name

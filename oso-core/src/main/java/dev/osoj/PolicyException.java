@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A policy could not be loaded. Carries every error found, not only the first; the policy in
- * force before the attempt stays in force.
+ * A policy could not be loaded. Carries every error found, not only the first; the policy in force
+ * before the attempt stays in force.
  */
 public class PolicyException extends OsoException {
   private static final long serialVersionUID = 1L;

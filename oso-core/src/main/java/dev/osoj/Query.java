@@ -8,15 +8,16 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A conjunctive question in the shape of Oso Cloud's {@code /evaluate_query}: calls whose
- * arguments are all variables, and for each variable a type and optionally the ids it may take.
- * {@link QueryBuilder} builds these; most code never touches them directly.
+ * A conjunctive question in the shape of Oso Cloud's {@code /evaluate_query}: calls whose arguments
+ * are all variables, and for each variable a type and optionally the ids it may take. {@link
+ * QueryBuilder} builds these; most code never touches them directly.
  *
  * @param calls the calls, the first being the query's main predicate; never empty
  * @param constraints for each variable named in a call, its type and allowed ids
  * @param contextFacts facts visible to this question only
  */
-public record Query(List<Call> calls, Map<String, Constraint> constraints, List<Fact> contextFacts) {
+public record Query(
+    List<Call> calls, Map<String, Constraint> constraints, List<Fact> contextFacts) {
   /** Creates a query, checking that every variable of every call is constrained. */
   public Query {
     calls = List.copyOf(calls);

@@ -181,8 +181,13 @@ public final class QueryBuilder {
       Query.Constraint old = constraints.get(var.name());
       if (old != null && !old.type().equals(var.type())) {
         throw new IllegalArgumentException(
-            "variable '" + var.name() + "' used with types '" + old.type() + "' and '"
-                + var.type() + "'");
+            "variable '"
+                + var.name()
+                + "' used with types '"
+                + old.type()
+                + "' and '"
+                + var.type()
+                + "'");
       }
       constraints.putIfAbsent(var.name(), new Query.Constraint(var.type(), null));
       return var.name();

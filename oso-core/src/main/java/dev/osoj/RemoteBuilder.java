@@ -19,7 +19,7 @@ public final class RemoteBuilder {
    */
   public Oso build() {
     // TODO(#6): the HTTP client replaces this placeholder.
-    throw new UnsupportedOperationException("the HTTP client is not built yet for " + url
-        + (apiKey.isEmpty() ? "" : ""));
+    throw new UnsupportedOperationException(
+        "the HTTP client is not built yet for " + url + (apiKey.isEmpty() ? "" : ""));
   }
 }

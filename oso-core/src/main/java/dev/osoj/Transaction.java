@@ -1,8 +1,6 @@
 package dev.osoj;
 
-/**
- * Collects the writes of one {@link Oso#batch} call. They are applied in order, all or nothing.
- */
+/** Collects the writes of one {@link Oso#batch} call. They are applied in order, all or nothing. */
 public interface Transaction {
   /**
    * Adds a fact.

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A typed query variable for {@link Oso#buildQuery}: stands for every value of one type that
- * makes the query true.
+ * A typed query variable for {@link Oso#buildQuery}: stands for every value of one type that makes
+ * the query true.
  *
  * @param type the type of the values the variable ranges over
  * @param name a name unique within one query

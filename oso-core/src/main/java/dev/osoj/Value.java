@@ -84,8 +84,8 @@ public record Value(String type, String id) implements Comparable<Value> {
   }
 
   /**
-   * Parses the {@code Type:id} notation of the Oso command line. A text without a colon is a
-   * string value.
+   * Parses the {@code Type:id} notation of the Oso command line. A text without a colon is a string
+   * value.
    *
    * @param text the text, such as {@code Repository:acme/anvil}
    * @return the value

@@ -50,22 +50,41 @@ public final class FactSignatures {
     for (Value v : fact.args()) {
       if (v.idBytes() > Value.MAX_ID_BYTES) {
         throw new InvalidFactException(
-            "fact '" + fact.predicate() + "/" + fact.arity() + "': argument of type '" + v.type()
-                + "' is " + v.idBytes() + " bytes, over the limit of " + Value.MAX_ID_BYTES);
+            "fact '"
+                + fact.predicate()
+                + "/"
+                + fact.arity()
+                + "': argument of type '"
+                + v.type()
+                + "' is "
+                + v.idBytes()
+                + " bytes, over the limit of "
+                + Value.MAX_ID_BYTES);
       }
     }
     Set<List<String>> signatures = byPredicate.get(fact.predicate());
     if (signatures == null) {
       throw new InvalidFactException(
-          "fact '" + fact + "': the policy never uses predicate '" + fact.predicate()
-              + "'; declare it with 'declare " + fact.predicate() + "(...);' or use it in a rule");
+          "fact '"
+              + fact
+              + "': the policy never uses predicate '"
+              + fact.predicate()
+              + "'; declare it with 'declare "
+              + fact.predicate()
+              + "(...);' or use it in a rule");
     }
     List<List<String>> sameArity =
         signatures.stream().filter(s -> s.size() == fact.arity()).collect(Collectors.toList());
     if (sameArity.isEmpty()) {
       throw new InvalidFactException(
-          "fact '" + fact + "': predicate '" + fact.predicate() + "' takes no " + fact.arity()
-              + " arguments; accepted: " + render(fact.predicate(), signatures));
+          "fact '"
+              + fact
+              + "': predicate '"
+              + fact.predicate()
+              + "' takes no "
+              + fact.arity()
+              + " arguments; accepted: "
+              + render(fact.predicate(), signatures));
     }
     for (List<String> signature : sameArity) {
       if (accepts(signature, fact, types)) {
@@ -73,7 +92,9 @@ public final class FactSignatures {
       }
     }
     throw new InvalidFactException(
-        "fact '" + fact + "': argument types match no accepted signature; accepted: "
+        "fact '"
+            + fact
+            + "': argument types match no accepted signature; accepted: "
             + render(fact.predicate(), sameArity));
   }
 

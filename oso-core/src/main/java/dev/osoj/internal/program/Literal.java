@@ -6,8 +6,8 @@ import dev.osoj.SourceSpan;
 import java.util.List;
 
 /**
- * One conjunct of a rule body. Bodies are conjunctions; the front end turns {@code or} into
- * several rules, drops {@code true} and drops rules containing {@code false}.
+ * One conjunct of a rule body. Bodies are conjunctions; the front end turns {@code or} into several
+ * rules, drops {@code true} and drops rules containing {@code false}.
  */
 public sealed interface Literal {
   /**

@@ -30,8 +30,8 @@ public record PolarTest(
    *
    * @param negated true for {@code assert_not}
    * @param predicate the asserted predicate
-   * @param args the call's arguments: constants, typed variables ({@code x: T}), untyped
-   *     variables, or anonymous ones
+   * @param args the call's arguments: constants, typed variables ({@code x: T}), untyped variables,
+   *     or anonymous ones
    * @param iff the {@code iff} condition in disjunctive normal form (each inner list a
    *     conjunction), or null when absent
    * @param text the assertion as written, for messages
@@ -48,7 +48,12 @@ public record PolarTest(
     public Assertion {
       requireNonNull(predicate, "predicate");
       args = List.copyOf(args);
-      iff = iff == null ? null : iff.stream().map(List::copyOf).collect(java.util.stream.Collectors.toUnmodifiableList());
+      iff =
+          iff == null
+              ? null
+              : iff.stream()
+                  .map(List::copyOf)
+                  .collect(java.util.stream.Collectors.toUnmodifiableList());
       requireNonNull(text, "text");
       requireNonNull(span, "span");
     }

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A loaded policy: every rule after rewriting (the default {@code allow} included), the types,
- * the block declarations, the accepted fact signatures, the tests and the warnings. Immutable.
+ * A loaded policy: every rule after rewriting (the default {@code allow} included), the types, the
+ * block declarations, the accepted fact signatures, the tests and the warnings. Immutable.
  */
 public final class Program {
   private final List<Rule> rules;

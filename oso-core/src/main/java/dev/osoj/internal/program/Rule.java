@@ -13,8 +13,8 @@ import java.util.List;
  * @param head the head parameters
  * @param body the conjuncts, possibly empty
  * @param span where the rule (or, for a rewritten one, the shorthand rule) was written
- * @param origin a short human description, such as {@code "view" if "viewer" in Project}, used
- *     in error messages that name the rule
+ * @param origin a short human description, such as {@code "view" if "viewer" in Project}, used in
+ *     error messages that name the rule
  */
 public record Rule(
     String predicate, List<Param> head, List<Literal> body, SourceSpan span, String origin) {

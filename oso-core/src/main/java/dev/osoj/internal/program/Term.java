@@ -7,9 +7,9 @@ import dev.osoj.Value;
 /** An argument of a rule head or body literal: a variable, a constant, or the current time. */
 public sealed interface Term {
   /**
-   * A named variable. Anonymous variables ({@code _}) are renamed apart by the front end into
-   * fresh names starting with {@code _}, so every {@code Var} with the same name in one rule is
-   * the same variable.
+   * A named variable. Anonymous variables ({@code _}) are renamed apart by the front end into fresh
+   * names starting with {@code _}, so every {@code Var} with the same name in one rule is the same
+   * variable.
    *
    * @param name the variable name
    */

@@ -87,8 +87,8 @@ public final class TypeHierarchy {
   }
 
   /**
-   * Returns whether {@code sub} is a subtype of {@code sup} (reflexive, transitive). {@code Any}
-   * is a supertype of everything.
+   * Returns whether {@code sub} is a subtype of {@code sup} (reflexive, transitive). {@code Any} is
+   * a supertype of everything.
    *
    * @param sub the candidate subtype
    * @param sup the candidate supertype
