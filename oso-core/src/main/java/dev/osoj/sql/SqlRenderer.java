@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders plans as SQL text for one dialect. Values become bound parameters, or, for the
@@ -19,9 +20,11 @@ import java.util.regex.Pattern;
  * of tuples that produced each row and refuses to revisit a tuple, which keeps cyclic data finite
  * (at the cost of enumerating simple paths: dense cyclic graphs are slow on H2).
  *
- * <p>One instance renders one statement; it is not thread-safe.
+ * <p>One instance renders one statement; it is not thread-safe. Integrations that need SQL text
+ * rather than their own rendering (a Hibernate filter condition, a jOOQ plain-SQL condition) can
+ * use it directly.
  */
-final class SqlRenderer {
+public final class SqlRenderer {
   static final String TRUE = "1=1";
   static final String FALSE = "1=0";
   private static final char MARK_START = '\u0001';
@@ -41,13 +44,24 @@ final class SqlRenderer {
     this.inline = inline;
   }
 
-  /** Returns a renderer that binds values as parameters. */
-  static SqlRenderer bound(SqlDialect dialect) {
+  /**
+   * Returns a renderer that binds values as parameters.
+   *
+   * @param dialect the dialect
+   * @return a fresh renderer, for one statement
+   */
+  public static SqlRenderer bound(SqlDialect dialect) {
     return new SqlRenderer(dialect, false);
   }
 
-  /** Returns a renderer that inlines values as audited literals. */
-  static SqlRenderer inline(SqlDialect dialect) {
+  /**
+   * Returns a renderer that inlines values as audited literals (for the Oso-compatible local
+   * methods only).
+   *
+   * @param dialect the dialect
+   * @return a fresh renderer, for one statement
+   */
+  public static SqlRenderer inline(SqlDialect dialect) {
     return new SqlRenderer(dialect, true);
   }
 
@@ -61,12 +75,13 @@ final class SqlRenderer {
    * Renders a predicate restricting {@code column} to the ids of the plan's single column.
    *
    * @param plan a plan of arity 1
-   * @param column the caller's column (already checked)
+   * @param column the caller's column, checked with {@link SqlDialect#checkIdentifier}
    * @param columnType the SQL type of the caller's column
    * @param resourceType the type the ids must have
    * @return the predicate
    */
-  SqlFragment filter(Plan plan, String column, SqlType columnType, String resourceType) {
+  public SqlFragment filter(Plan plan, String column, SqlType columnType, String resourceType) {
+    SqlDialect.checkIdentifier(column);
     List<String> typed = new ArrayList<>();
     List<String> text = new ArrayList<>();
     List<String> exists = new ArrayList<>();
@@ -115,7 +130,7 @@ final class SqlRenderer {
    * @param plan the plan
    * @return the query
    */
-  SqlFragment rows(Plan plan) {
+  public SqlFragment rows(Plan plan) {
     return finish(withCtes(rowsBody(plan, null)));
   }
 
@@ -127,7 +142,8 @@ final class SqlRenderer {
    * @param names the output column names, one per plan column (already checked)
    * @return the query
    */
-  SqlFragment namedRows(Plan plan, List<String> names) {
+  public SqlFragment namedRows(Plan plan, List<String> names) {
+    names.forEach(SqlDialect::checkSimpleIdentifier);
     return finish(withCtes(rowsBody(plan, names)));
   }
 
@@ -138,7 +154,8 @@ final class SqlRenderer {
    * @param name the column name (already checked)
    * @return the query
    */
-  SqlFragment exists(Plan plan, String name) {
+  public SqlFragment exists(Plan plan, String name) {
+    SqlDialect.checkSimpleIdentifier(name);
     List<String> parts = new ArrayList<>();
     for (Plan branch : PlanShapes.branches(plan)) {
       Block b = block(branch, true);
@@ -156,7 +173,7 @@ final class SqlRenderer {
     return finish("SELECT CASE WHEN " + test + " THEN TRUE ELSE FALSE END AS " + name);
   }
 
-  private String rowsBody(Plan plan, List<String> names) {
+  private String rowsBody(Plan plan, @Nullable List<String> names) {
     List<String> selects = new ArrayList<>();
     for (Plan branch : PlanShapes.branches(plan)) {
       Block b = block(branch, true);
