@@ -166,7 +166,11 @@ public final class Planner {
   // ---- unfolding ----
 
   /** One conjunct to satisfy, with the rule it comes from (null for the question itself). */
-  record Goal(Literal literal, @Nullable Rule rule) {}
+  record Goal(Literal literal, @Nullable Rule rule, List<String> stack) {
+    Goal(Literal literal, @Nullable Rule rule) {
+      this(literal, rule, List.of());
+    }
+  }
 
   void solve(List<Goal> goals, int index, State s, List<State> out) {
     if (index == goals.size()) {
@@ -180,7 +184,7 @@ public final class Planner {
     Goal g = goals.get(index);
     Literal lit = g.literal();
     if (lit instanceof Literal.Call) {
-      call((Literal.Call) lit, g.rule(), goals, index, s, out);
+      call((Literal.Call) lit, g, goals, index, s, out);
     } else if (lit instanceof Literal.Not || lit instanceof Literal.Compare) {
       solve(goals, index + 1, s.defer(g), out);
     } else if (lit instanceof Literal.Unify) {
@@ -208,7 +212,8 @@ public final class Planner {
   }
 
   private void call(
-      Literal.Call c, @Nullable Rule rule, List<Goal> goals, int index, State s, List<State> out) {
+      Literal.Call c, Goal goal, List<Goal> goals, int index, State s, List<State> out) {
+    Rule rule = goal.rule();
     PredicateKey key = new PredicateKey(c.predicate(), c.arity());
     List<Term> args = new ArrayList<>();
     for (Term t : c.args()) {
@@ -219,10 +224,17 @@ public final class Planner {
       next(goals, index, s.atom(new Plan.RecursiveRef(b.name, key.arity()), args), out);
       return;
     }
+    List<String> stack = goal.stack();
     if (recursion.isRecursive(key)) {
       recursion.checkNotMutual(key, building.keySet(), rule);
-      next(goals, index, s.atom(fixpoint(key, args), args), out);
-      return;
+      String pattern = pattern(key, args);
+      if (stack.contains(pattern)) {
+        next(goals, index, s.atom(fixpoint(key, args), args), out);
+        return;
+      }
+      List<String> deeper = new ArrayList<>(stack);
+      deeper.add(pattern);
+      stack = List.copyOf(deeper);
     }
     for (Plan rel : sources.relations(key.name(), key.arity(), bound(args))) {
       next(goals, index, s.relation(rel, args), out);
@@ -235,11 +247,25 @@ public final class Planner {
       }
       List<Goal> expanded = new ArrayList<>(goals.subList(0, index));
       for (Literal l : renamed.body()) {
-        expanded.add(new Goal(l, r));
+        expanded.add(new Goal(l, r, stack));
       }
       expanded.addAll(goals.subList(index + 1, goals.size()));
       solve(expanded, index, s2, out);
     }
+  }
+
+  /**
+   * The shape of a call for recursion detection: the predicate and its constant arguments. A call
+   * whose shape is already being unfolded is answered by a fixpoint instead of unfolding again, so
+   * chains of distinct constants (role implications) unfold into plain joins and only true
+   * recursion becomes {@code WITH RECURSIVE}.
+   */
+  private static String pattern(PredicateKey key, List<Term> args) {
+    StringBuilder p = new StringBuilder(key.toString());
+    for (Term t : args) {
+      p.append('|').append(t instanceof Term.Const ? ((Term.Const) t).value().toString() : "_");
+    }
+    return p.toString();
   }
 
   @Nullable State unifyHead(List<Param> head, List<Term> args, State s) {

@@ -79,7 +79,11 @@ public final class SqlQuestions implements QuestionEngine {
                     new Planner.Arg.Bound(resource)));
     SqlFragment sql = SqlRenderer.bound(dialect).exists(plan, "allowed");
     List<List<@Nullable String>> rows = run(sql, 1);
-    return !rows.isEmpty() && "true".equalsIgnoreCase(rows.get(0).get(0));
+    return !rows.isEmpty() && isTrue(rows.get(0).get(0));
+  }
+
+  private static boolean isTrue(@Nullable String text) {
+    return "true".equalsIgnoreCase(text) || "t".equalsIgnoreCase(text);
   }
 
   @Override
