@@ -3,6 +3,8 @@ package dev.osoj.internal.polar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.osoj.internal.program.Program;
+import dev.osoj.internal.testing.PolarTestRunner;
+import dev.osoj.internal.testing.TestReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,5 +37,18 @@ class SamplePoliciesTest {
     assertThat(program.warnings()).isEmpty();
     assertThat(program.tests()).isNotEmpty();
     assertThat(program.tests()).allSatisfy(t -> assertThat(t.assertions()).isNotEmpty());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("policies")
+  void run_samplePolicyTests_allAssertionsPass(Path file) throws IOException {
+    Program program =
+        PolicyLoader.load(
+            List.of(new PolicySource(file.getFileName().toString(), Files.readString(file))));
+
+    TestReport report = PolarTestRunner.run(program);
+
+    assertThat(report.failures()).isEmpty();
+    assertThat(report.tests()).allMatch(t -> t.total() > 0 && t.passed() == t.total());
   }
 }
