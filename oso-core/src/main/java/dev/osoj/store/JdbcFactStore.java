@@ -120,6 +120,15 @@ public final class JdbcFactStore implements FactStore, QuestionEngine.Provider {
     return table;
   }
 
+  /**
+   * Returns the dialect.
+   *
+   * @return the dialect
+   */
+  public SqlDialect dialect() {
+    return dialect;
+  }
+
   @Override
   public QuestionEngine questionEngine() {
     return engine;
