@@ -6,7 +6,9 @@ import dev.osoj.examples.model.Issue;
 import dev.osoj.examples.model.Organization;
 import dev.osoj.examples.model.Repository;
 import dev.osoj.hibernate.OsoHibernate;
+import dev.osoj.sql.LocalBindings;
 import dev.osoj.sql.SqlDialect;
+import dev.osoj.sql.SqlType;
 import dev.osoj.store.JdbcFactStore;
 import dev.osoj.store.MemoryFactStore;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
@@ -68,6 +71,7 @@ public final class GitClub implements AutoCloseable {
                 facts == Facts.DATABASE
                     ? new JdbcFactStore(dataSource, dialect)
                     : new MemoryFactStore())
+            .localBindings(idTypes())
             .build();
     oso.batch(tx -> readFacts(dataSource).forEach(tx::insert));
     DSLContext jooq =
@@ -75,7 +79,16 @@ public final class GitClub implements AutoCloseable {
     return new GitClub(oso, jooq, GitClubTables.read(jooq), sessionFactory(dataSource, oso));
   }
 
-  private static java.util.List<dev.osoj.Fact> readFacts(DataSource dataSource) {
+  /** The SQL types of the id columns, so filters compare ids without casting the app's columns. */
+  private static LocalBindings idTypes() {
+    LocalBindings.Builder b = LocalBindings.builder().sqlType("User", SqlType.TEXT);
+    for (String type : List.of("Organization", "Repository", "Issue", "Folder")) {
+      b.sqlType(type, SqlType.BIGINT);
+    }
+    return b.build();
+  }
+
+  private static List<dev.osoj.Fact> readFacts(DataSource dataSource) {
     try {
       return GitClubFacts.read(dataSource);
     } catch (SQLException e) {
