@@ -19,12 +19,14 @@ import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
+import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The GitClub application's wiring: the database, an {@link Oso} over the GitClub policy, a jOOQ
@@ -112,19 +114,30 @@ public final class GitClub implements AutoCloseable {
     }
   }
 
-  private static SessionFactory sessionFactory(DataSource dataSource, Oso oso) {
+  /**
+   * Builds the Hibernate metadata of the GitClub entities.
+   *
+   * @param dataSource the database
+   * @param oso the instance to compile filters from, or null for none
+   * @return the metadata
+   */
+  public static Metadata metadata(DataSource dataSource, @Nullable Oso oso) {
     StandardServiceRegistryBuilder registry =
         new StandardServiceRegistryBuilder()
-            .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
-            .applySetting(OsoHibernate.OSO, oso)
-            .applySetting(AvailableSettings.SHOW_SQL, false);
+            .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
+    if (oso != null) {
+      registry.applySetting(OsoHibernate.OSO, oso);
+    }
     return new MetadataSources(registry.build())
         .addAnnotatedClass(Organization.class)
         .addAnnotatedClass(Repository.class)
         .addAnnotatedClass(Issue.class)
         .addAnnotatedClass(Folder.class)
-        .buildMetadata()
-        .buildSessionFactory();
+        .buildMetadata();
+  }
+
+  private static SessionFactory sessionFactory(DataSource dataSource, Oso oso) {
+    return metadata(dataSource, oso).buildSessionFactory();
   }
 
   /** Returns the authorization engine. */

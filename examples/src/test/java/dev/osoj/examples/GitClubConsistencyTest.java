@@ -48,7 +48,7 @@ class GitClubConsistencyTest {
   }
 
   /** user, action, resource type, entity, table, expected ids. */
-  private static final Object[][] TABLE = {
+  static final Object[][] TABLE = {
     {"alice", "read", "Repository", "repositories", List.of(10L, 11L, 12L, 21L)},
     {"bob", "read", "Repository", "repositories", List.of(10L, 12L, 20L, 21L)},
     {"carol", "read", "Repository", "repositories", List.of(12L, 20L, 21L)},
@@ -158,7 +158,10 @@ class GitClubConsistencyTest {
   }
 
   private static Table<?> table(GitClub app, String name) {
-    GitClubTables t = app.tables();
+    return table(app.tables(), name);
+  }
+
+  static Table<?> table(GitClubTables t, String name) {
     switch (name) {
       case "repositories":
         return t.repositories;
@@ -174,18 +177,31 @@ class GitClubConsistencyTest {
   }
 
   private static List<Long> jooq(GitClub app, Value user, String action, Table<?> table) {
+    return jooq(app.jooq(), app.oso(), user, action, table);
+  }
+
+  static List<Long> jooq(
+      org.jooq.DSLContext ctx, dev.osoj.Oso oso, Value user, String action, Table<?> table) {
     Field<Long> id = GitClubTables.column(table, "id", Long.class);
-    return app.jooq()
-        .select(id)
+    return ctx.select(id)
         .from(table)
-        .where(OsoJooq.authorized(app.oso(), user, action, id))
+        .where(OsoJooq.authorized(oso, user, action, id))
         .orderBy(id)
         .fetch(id);
   }
 
   private static List<Long> hibernate(GitClub app, Value user, String action, String entity) {
-    try (Session session = app.sessions().openSession()) {
-      OsoHibernate.enable(session, app.oso(), user, action);
+    return hibernate(app.sessions(), app.oso(), user, action, entity);
+  }
+
+  static List<Long> hibernate(
+      org.hibernate.SessionFactory sessions,
+      dev.osoj.Oso oso,
+      Value user,
+      String action,
+      String entity) {
+    try (Session session = sessions.openSession()) {
+      OsoHibernate.enable(session, oso, user, action);
       return session
           .createSelectionQuery("select e.id from " + entity + " e order by e.id", Long.class)
           .list();
