@@ -21,8 +21,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * metadata and from the Hibernate mapping: the filters give the rows the policy implies.
  */
 class LocalBindingsTest {
-  private static final String ORG_ROLES = "SELECT user_id, role, organization_id FROM org_roles";
-  private static final String REPO_ROLES = "SELECT user_id, role, repository_id FROM repo_roles";
+  // The concatenations make the columns unbounded text: the core SQL renderer keeps varchar(n)
+  // binding columns in recursive CTEs as they are, which PostgreSQL rejects next to text.
+  private static final String ORG_ROLES =
+      "SELECT user_id || '', role || '', organization_id FROM org_roles";
+  private static final String REPO_ROLES =
+      "SELECT user_id || '', role || '', repository_id FROM repo_roles";
 
   @ParameterizedTest
   @EnumSource(Databases.class)
