@@ -7,7 +7,9 @@ import dev.osoj.examples.GitClub.Facts;
 import dev.osoj.hibernate.OsoHibernate;
 import dev.osoj.jooq.OsoJooq;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.hibernate.Session;
 import org.jooq.Condition;
@@ -24,16 +26,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  * rows are the ones the policy implies.
  */
 class GitClubConsistencyTest {
-  private static final List<GitClub> APPS = new ArrayList<>();
+  /** One application per database and fact store, shared by the tests (they only read). */
+  private static final Map<String, GitClub> APPS = new HashMap<>();
 
   @AfterAll
   static void closeAll() {
-    APPS.forEach(GitClub::close);
+    APPS.values().forEach(GitClub::close);
   }
 
   private static synchronized GitClub app(Databases db, Facts facts) throws Exception {
-    GitClub app = GitClub.start(db.fresh(), db.dialect(), facts);
-    APPS.add(app);
+    String key = db + "/" + facts;
+    GitClub app = APPS.get(key);
+    if (app == null) {
+      app = GitClub.start(db.fresh(), db.dialect(), facts);
+      APPS.put(key, app);
+    }
     return app;
   }
 
