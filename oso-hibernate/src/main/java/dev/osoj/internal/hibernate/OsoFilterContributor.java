@@ -1,6 +1,7 @@
 package dev.osoj.internal.hibernate;
 
 import dev.osoj.Oso;
+import dev.osoj.OsoException;
 import dev.osoj.PolicyMetadata;
 import dev.osoj.Value;
 import dev.osoj.hibernate.OsoHibernate;
@@ -175,8 +176,20 @@ public final class OsoFilterContributor implements AdditionalMappingContributor 
         String actorType,
         String action) {
       Value template = new Value(actorType, TEMPLATE_ACTOR_ID);
-      AuthorizedFilter filter = oso.listFilter(template, action, resourceType);
       String name = FilterNames.compiled(entity.getJpaEntityName(), actorType, action);
+      AuthorizedFilter filter;
+      try {
+        filter = oso.listFilter(template, action, resourceType);
+      } catch (OsoException e) {
+        logger.warn(
+            "no compiled filter '{}': planning '{}' on '{}' failed ({}); sessions enabling it"
+                + " will ask again and fail the same way",
+            name,
+            action,
+            resourceType,
+            e.getMessage());
+        return;
+      }
       if (filter.kind() != AuthorizedFilter.Kind.CONDITIONAL) {
         logger.debug("no compiled filter '{}': the plan is constant ({})", name, filter.kind());
         return;
