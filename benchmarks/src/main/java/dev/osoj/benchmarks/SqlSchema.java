@@ -71,11 +71,11 @@ final class SqlSchema {
           "INSERT INTO repositories SELECT x, 1 + MOD(x, "
               + ORGS
               + "), CONCAT('repo',"
-              + " MOD(x * 7919, 1000003)), MOD(x, 97) = 0 FROM "
+              + " MOD(CAST(x AS BIGINT) * 7919, 1000003)), MOD(x, 97) = 0 FROM "
               + String.format(range, REPOS));
       st.execute(
           "INSERT INTO org_roles SELECT x, CASE WHEN MOD(x, 10) = 0 THEN 'admin' ELSE 'member' END,"
-              + " 1 + MOD(x * 13, "
+              + " 1 + MOD(CAST(x AS BIGINT) * 13, "
               + ORGS
               + ") FROM "
               + String.format(range, USERS));
@@ -83,7 +83,7 @@ final class SqlSchema {
           "INSERT INTO repo_roles SELECT 1 + MOD(x, "
               + USERS
               + "), CASE WHEN MOD(x, 3) = 0 THEN"
-              + " 'maintainer' ELSE 'reader' END, 1 + MOD(x * 104729, "
+              + " 'maintainer' ELSE 'reader' END, 1 + MOD(CAST(x AS BIGINT) * 104729, "
               + REPOS
               + ") FROM "
               + String.format(range, USERS * 5));

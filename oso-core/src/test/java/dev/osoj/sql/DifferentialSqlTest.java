@@ -121,13 +121,13 @@ class DifferentialSqlTest {
         .ofMaxSize(18);
   }
 
-  @Property(tries = 12)
+  @Property(tries = 10)
   void generated_onH2_sqlAgreesWithEvaluator(
       @ForAll("features") Features features, @ForAll("facts") List<Fact> facts) throws Exception {
     check(SqlDialect.H2, features, facts);
   }
 
-  @Property(tries = 12)
+  @Property(tries = 10)
   void generated_onPostgres_sqlAgreesWithEvaluator(
       @ForAll("features") Features features, @ForAll("facts") List<Fact> facts) throws Exception {
     check(SqlDialect.POSTGRES, features, facts);

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * same data as facts must agree, on H2 and PostgreSQL.
  */
 class GitClubLocalBindingsTest {
-  static final int USERS = 6;
+  static final int USERS = 4;
   static final int ORGS = 3;
   static final int FOLDERS = 8;
   static final int REPOS = 30;
