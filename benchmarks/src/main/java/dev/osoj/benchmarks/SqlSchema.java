@@ -32,7 +32,7 @@ final class SqlSchema {
     if (dialect == SqlDialect.H2) {
       JdbcDataSource ds = new JdbcDataSource();
       ds.setURL("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1");
-      return ds;
+      return pooled(ds);
     }
     try {
       if (postgres == null) {
@@ -41,7 +41,15 @@ final class SqlSchema {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return postgres.getPostgresDatabase();
+    return pooled(postgres.getPostgresDatabase());
+  }
+
+  /** Wraps a data source in a small connection pool, as an application would. */
+  static DataSource pooled(DataSource raw) {
+    com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+    config.setDataSource(raw);
+    config.setMaximumPoolSize(4);
+    return new com.zaxxer.hikari.HikariDataSource(config);
   }
 
   static synchronized void close() throws IOException {
