@@ -75,6 +75,12 @@ final class Solver {
 
   /** Returns the int of a value: its stored id, or a question-local id. */
   int resolve(Value value) {
+    if (value.type().equals(Value.STRING)) {
+      int known = program.policyString(value.id());
+      if (known >= 0) {
+        return known;
+      }
+    }
     int id = values.find(value);
     if (id >= 0) {
       return id;
@@ -101,6 +107,15 @@ final class Solver {
       return locals.get(-2 - v);
     }
     return null;
+  }
+
+  /** Returns the id text of a concrete int, or null for a wildcard or an unbound position. */
+  @Nullable String idText(int v) {
+    if (v >= 0) {
+      return values.idText(v);
+    }
+    Value local = value(v);
+    return local == null ? null : local.id();
   }
 
   int typeOf(int v) {

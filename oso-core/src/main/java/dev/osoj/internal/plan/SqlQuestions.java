@@ -2,7 +2,6 @@ package dev.osoj.internal.plan;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.osoj.EvaluationException;
 import dev.osoj.Fact;
 import dev.osoj.FactStoreException;
 import dev.osoj.Query;
@@ -179,8 +178,6 @@ public final class SqlQuestions implements QuestionEngine {
       return rows;
     } catch (SQLException e) {
       throw new FactStoreException("authorization query failed: " + e.getMessage(), e);
-    } catch (EvaluationException e) {
-      throw e;
     }
   }
 }

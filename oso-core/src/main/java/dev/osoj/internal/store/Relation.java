@@ -129,19 +129,23 @@ public final class Relation {
       return -1;
     }
     int best = 0;
-    int bestCount = index[0].count(tuple[0]);
-    for (int p = 1; p < arity && bestCount > 4; p++) {
-      int count = index[p].count(tuple[p]);
+    int bestSlot = index[0].slot(tuple[0]);
+    int bestCount = index[0].countAt(bestSlot, tuple[0]);
+    for (int p = 1; p < arity && bestCount > 16; p++) {
+      int slot = index[p].slot(tuple[p]);
+      int count = index[p].countAt(slot, tuple[p]);
       if (count < bestCount) {
         best = p;
+        bestSlot = slot;
         bestCount = count;
       }
     }
     if (bestCount == 0) {
       return -1;
     }
-    for (int row = index[best].head(tuple[best]); row >= 0; row = index[best].next[row]) {
-      if (alive(row) && rowEquals(row, tuple, 0)) {
+    PositionIndex chain = index[best];
+    for (int row = chain.heads[bestSlot]; row >= 0; row = chain.next[row]) {
+      if (rowEquals(row, tuple, 0) && alive(row)) {
         return row;
       }
     }
@@ -229,7 +233,7 @@ public final class Relation {
   /** Value id to the head of its row chain and its live count, open addressing. */
   private static final class PositionIndex {
     private int[] keys = new int[16];
-    private int[] heads = new int[16];
+    int[] heads = new int[16];
     private int[] counts = new int[16];
     private int used;
     int[] next;
@@ -270,6 +274,10 @@ public final class Relation {
       if (keys[i] == value) {
         counts[i]--;
       }
+    }
+
+    int countAt(int slot, int value) {
+      return keys[slot] == value ? counts[slot] : 0;
     }
 
     private int slot(int value) {
