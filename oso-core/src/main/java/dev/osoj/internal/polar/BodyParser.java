@@ -69,7 +69,11 @@ final class BodyParser {
 
   /** Fails on the legacy words that the Cloud language dropped. */
   void checkWord(int token) {
-    if (lexer.kind(token) == TokenKind.IDENT && LEGACY_WORDS.contains(lexer.text(token))) {
+    int length = lexer.end(token) - lexer.start(token);
+    if (length >= 3
+        && length <= 6
+        && lexer.kind(token) == TokenKind.IDENT
+        && LEGACY_WORDS.contains(lexer.text(token))) {
       throw c.fail(
           UNSUPPORTED, token, "'" + lexer.text(token) + "' is not supported in Oso Cloud Polar");
     }
@@ -98,8 +102,11 @@ final class BodyParser {
     String text = lexer.source();
     int from = lexer.start(token) + 1;
     int to = lexer.end(token) - 1;
-    int backslash = text.indexOf('\\', from);
-    if (backslash < 0 || backslash >= to) {
+    int backslash = from;
+    while (backslash < to && text.charAt(backslash) != '\\') {
+      backslash++;
+    }
+    if (backslash == to) {
       return text.substring(from, to);
     }
     StringBuilder out = new StringBuilder(to - from);
@@ -259,7 +266,10 @@ final class BodyParser {
       default:
         value = new Term.Entity(type, entityId(type), span(typeToken));
     }
-    c.expect(TokenKind.RBRACE, "'}' after the value of " + c.describe(typeToken) + "{...}");
+    if (!c.at(TokenKind.RBRACE)) {
+      throw c.expected("'}' after the value of " + c.describe(typeToken) + "{...}");
+    }
+    c.advance();
     return value;
   }
 
@@ -320,7 +330,10 @@ final class BodyParser {
   /** {@code name(t1, …)} with arguments parsed in the given mode. */
   Call call(TermMode mode, String what) {
     int t = name(what);
-    c.expect(TokenKind.LPAREN, "'(' after " + c.describe(t));
+    if (!c.at(TokenKind.LPAREN)) {
+      throw c.expected("'(' after " + c.describe(t));
+    }
+    c.advance();
     List<Term> args = new ArrayList<>();
     if (!c.at(TokenKind.RPAREN)) {
       do {

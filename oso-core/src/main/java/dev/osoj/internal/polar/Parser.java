@@ -170,7 +170,11 @@ public final class Parser {
   }
 
   private void semicolon(String what) {
-    body.expectClose(TokenKind.SEMI, "';' at the end of " + what);
+    if (c.at(TokenKind.SEMI)) {
+      c.advance();
+    } else {
+      body.expectClose(TokenKind.SEMI, "';' at the end of " + what);
+    }
   }
 
   // ---------------------------------------------------------------- rules
@@ -336,7 +340,9 @@ public final class Parser {
     List<DeclValue.Entry> entries = new ArrayList<>();
     while (!c.at(TokenKind.RBRACE)) {
       int t = body.name("a relation name or '}'");
-      c.expect(TokenKind.COLON, "':' after the relation name " + c.describe(t));
+      if (!c.accept(TokenKind.COLON)) {
+        throw c.expected("':' after the relation name " + c.describe(t));
+      }
       TypeRef type = body.typeName();
       Name name = new Name(lexer.text(t), body.span(t));
       entries.add(new DeclValue.Entry(name, type, body.span(t)));
