@@ -228,7 +228,9 @@ final class BodyParser {
       throw c.fail(
           PARSE_ERROR,
           t,
-          "facts in fixtures and setups must be ground, found variable '" + name + "'");
+          "a fact must be ground (literals and entity literals only), found variable '"
+              + name
+              + "'");
     }
     if (next == TokenKind.COLON) {
       if (mode == TermMode.BODY) {

@@ -22,6 +22,7 @@ import dev.osoj.internal.polar.ast.TypeRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +50,10 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  */
 public final class Parser {
+  private static final Comparator<Diagnostic> SOURCE_ORDER =
+      Comparator.comparingInt((Diagnostic d) -> d.span().line())
+          .thenComparingInt(d -> d.span().column());
+
   private final Lexer lexer;
   private final Cursor c;
   private final BodyParser body;
@@ -72,12 +77,60 @@ public final class Parser {
     List<Diagnostic> errors = new ArrayList<>(parser.lexer.diagnostics());
     errors.addAll(parser.c.diagnostics());
     if (!errors.isEmpty()) {
-      errors.sort(
-          Comparator.comparingInt((Diagnostic d) -> d.span().line())
-              .thenComparingInt(d -> d.span().column()));
+      errors.sort(SOURCE_ORDER);
       throw new PolicySyntaxException(errors);
     }
     return new PolicyFile(source.file(), items);
+  }
+
+  /**
+   * Parses a single call, such as a fact {@code has_role(User{"a"}, "admin", Org{"o"})} or a query
+   * {@code has_role(User{"a"}, role: String, _)}, as written on a command line or in a request. A
+   * trailing {@code ;} is allowed.
+   *
+   * @param source the text and the name to use in spans
+   * @param ground true to accept only literals and entity literals as arguments (a fact); false to
+   *     accept also variables, {@code _} and typed variables (a query)
+   * @return the call
+   * @throws PolicySyntaxException when the text is not exactly one call
+   */
+  public static Call parseCall(PolicySource source, boolean ground) {
+    Parser parser = new Parser(source);
+    return parser.single(
+        () -> parser.body.call(ground ? TermMode.GROUND : TermMode.ASSERT, "a predicate name"));
+  }
+
+  /**
+   * Parses a condition: the body of a rule, such as {@code x matches User and f(x)}. A trailing
+   * {@code ;} is allowed.
+   *
+   * @param source the text and the name to use in spans
+   * @return the expression
+   * @throws PolicySyntaxException when the text is not exactly one condition
+   */
+  public static Expr parseCondition(PolicySource source) {
+    Parser parser = new Parser(source);
+    return parser.single(parser.body::or);
+  }
+
+  private <T> T single(Supplier<T> production) {
+    @Nullable T result = null;
+    try {
+      result = production.get();
+      c.accept(TokenKind.SEMI);
+      if (!c.at(TokenKind.EOF)) {
+        throw c.expected("end of input");
+      }
+    } catch (Cursor.Bail bail) {
+      result = null;
+    }
+    List<Diagnostic> errors = new ArrayList<>(lexer.diagnostics());
+    errors.addAll(c.diagnostics());
+    if (!errors.isEmpty() || result == null) {
+      errors.sort(SOURCE_ORDER);
+      throw new PolicySyntaxException(errors);
+    }
+    return result;
   }
 
   private List<Item> items() {

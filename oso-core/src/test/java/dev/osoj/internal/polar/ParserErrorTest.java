@@ -116,7 +116,8 @@ class ParserErrorTest {
                 + " one 'assert' or 'assert_not'"),
         Arguments.of(
             "f(x) if x = \"abc;\n",
-            "p.polar:1:13: unterminated string: add the closing '\"' before the end of the line"),
+            "p.polar:1:13: unterminated string '\"abc;': add the closing '\"' before the end of the"
+                + " line"),
         Arguments.of(
             "f(x) if x = 99999999999999999999;",
             "p.polar:1:13: integer '99999999999999999999' does not fit in 64 bits (Integer is"
@@ -206,7 +207,8 @@ class ParserErrorTest {
             "p.polar:2:17: expected '}' to close the 'resource R' block, found end of file"),
         Arguments.of(
             "test fixture fx { f(x); }",
-            "p.polar:1:21: facts in fixtures and setups must be ground, found variable 'x'"),
+            "p.polar:1:21: a fact must be ground (literals and entity literals only), found"
+                + " variable 'x'"),
         Arguments.of(
             "test \"t\" { assert f(@current_unix_time); }",
             "p.polar:1:21: expected a literal, entity literal or variable, found"
@@ -277,8 +279,8 @@ class ParserErrorTest {
     assertThat(e.getMessage())
         .isEqualTo(
             "p.polar:1:15: 'mod' is not supported in Oso Cloud Polar\n"
-                + "p.polar:2:13: unterminated string: add the closing '\"' before the end of the"
-                + " line\n"
+                + "p.polar:2:13: unterminated string '\"open': add the closing '\"' before the"
+                + " end of the line\n"
                 + "p.polar:4:9: unexpected character '?'");
   }
 }
