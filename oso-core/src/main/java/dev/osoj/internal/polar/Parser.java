@@ -310,7 +310,18 @@ public final class Parser {
   }
 
   private List<BlockMember> members(String block) {
-    List<BlockMember> members = new ArrayList<>();
+    List<BlockMember> members = entries(block, this::member);
+    c.accept(TokenKind.RBRACE);
+    return members;
+  }
+
+  /**
+   * Parses the entries of a braced section up to (not including) its closing {@code }}, recovering
+   * after a bad entry at the next {@code ;}. A top-level block keyword met on the way means the
+   * {@code }} is missing: that is reported and the section ends there.
+   */
+  private <T> List<T> entries(String block, Supplier<T> entry) {
+    List<T> entries = new ArrayList<>();
     while (!c.at(TokenKind.RBRACE)) {
       if (c.at(TokenKind.EOF)) {
         throw c.expected("'}' to close the '" + block + "' block");
@@ -320,17 +331,16 @@ public final class Parser {
             PARSE_ERROR,
             c.pos(),
             "missing '}' to close the '" + block + "' block before " + c.describe(c.pos()));
-        return members;
+        return entries;
       }
       int start = c.pos();
       try {
-        members.add(member());
+        entries.add(entry.get());
       } catch (Cursor.Bail bail) {
         recover(start, false, true);
       }
     }
-    c.advance();
-    return members;
+    return entries;
   }
 
   /** Whether the current token starts a top-level block, which cannot appear inside a block. */
@@ -425,18 +435,12 @@ public final class Parser {
     c.advance();
     int t = body.name("a fixture name");
     c.expect(TokenKind.LBRACE, "'{' after the fixture name");
-    List<Call> facts = new ArrayList<>();
-    while (!c.at(TokenKind.RBRACE)) {
-      facts.add(fact());
-    }
-    c.advance();
+    List<Call> facts = entries("test fixture " + lexer.text(t), this::fact);
+    c.accept(TokenKind.RBRACE);
     return new Item.Fixture(new Name(lexer.text(t), body.span(t)), facts, body.span(start));
   }
 
   private Call fact() {
-    if (c.at(TokenKind.EOF)) {
-      throw c.expected("'}'");
-    }
     Call fact = body.call(TermMode.GROUND, "a fact or '}'");
     semicolon("the fact");
     return fact;
@@ -447,40 +451,37 @@ public final class Parser {
     int nameToken = c.advance();
     Name name = new Name(body.string(nameToken), body.span(nameToken));
     c.expect(TokenKind.LBRACE, "'{' after the test name");
+    int errorsBefore = c.diagnostics().size();
     Setup setup = c.atWord("setup") && c.kind(1) == TokenKind.LBRACE ? setup() : null;
-    List<Assertion> assertions = new ArrayList<>();
-    while (!c.at(TokenKind.RBRACE)) {
-      assertions.add(assertion());
-    }
-    if (assertions.isEmpty()) {
-      throw c.fail(
+    List<Assertion> assertions = entries("test " + lexer.text(nameToken), this::assertion);
+    if (assertions.isEmpty() && c.diagnostics().size() == errorsBefore) {
+      c.report(
           PARSE_ERROR,
           c.pos(),
           "test '"
               + name.text()
               + "' has no assertions: add at least one 'assert' or 'assert_not'");
     }
-    c.advance();
+    c.accept(TokenKind.RBRACE);
     return new Item.TestBlock(name, setup, assertions, body.span(start));
   }
 
   private Setup setup() {
     int start = c.advance();
     c.advance();
-    List<SetupItem> items = new ArrayList<>();
-    while (!c.at(TokenKind.RBRACE)) {
-      if (c.atWord("fixture") && c.kind(1) == TokenKind.IDENT) {
-        int t = c.advance();
-        int name = body.name("a fixture name");
-        semicolon("the fixture reference");
-        items.add(
-            new SetupItem.FixtureRef(new Name(lexer.text(name), body.span(name)), body.span(t)));
-      } else {
-        items.add(fact());
-      }
-    }
-    c.advance();
+    List<SetupItem> items = entries("setup", this::setupItem);
+    c.accept(TokenKind.RBRACE);
     return new Setup(items, body.span(start));
+  }
+
+  private SetupItem setupItem() {
+    if (c.atWord("fixture") && c.kind(1) == TokenKind.IDENT) {
+      int t = c.advance();
+      int name = body.name("a fixture name");
+      semicolon("the fixture reference");
+      return new SetupItem.FixtureRef(new Name(lexer.text(name), body.span(name)), body.span(t));
+    }
+    return fact();
   }
 
   private Assertion assertion() {

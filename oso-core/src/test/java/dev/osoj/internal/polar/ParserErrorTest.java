@@ -283,4 +283,39 @@ class ParserErrorTest {
                 + " end of the line\n"
                 + "p.polar:4:9: unexpected character '?'");
   }
+
+  @Test
+  void parse_severalBrokenEntriesOfATest_reportsEachOfThem() {
+    String text =
+        "test fixture fx {\n"
+            + "  f(x);\n"
+            + "  g(1);\n"
+            + "}\n"
+            + "test \"t\" {\n"
+            + "  setup { fixture fx; h(y); }\n"
+            + "  assert allow(x == 1);\n"
+            + "  assert_not allow(User{\"a\"}, \"read\", r) iff r = ;\n"
+            + "  assert ok();\n"
+            + "}\n"
+            + "actor User {}\n";
+
+    PolicySyntaxException e = failure(text);
+
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "p.polar:2:5: a fact must be ground (literals and entity literals only), found"
+                + " variable 'x'\n"
+                + "p.polar:6:25: a fact must be ground (literals and entity literals only), found"
+                + " variable 'y'\n"
+                + "p.polar:7:18: '==' is not supported in Oso Cloud Polar: use '='\n"
+                + "p.polar:8:50: expected a variable, literal or entity literal, found ';'");
+  }
+
+  @Test
+  void parse_blockStartInsideTest_reportsMissingBrace() {
+    PolicySyntaxException e = failure("test \"t\" {\n  assert f();\nresource R {}\n");
+
+    assertThat(e.getMessage())
+        .isEqualTo("p.polar:3:1: missing '}' to close the 'test \"t\"' block before 'resource'");
+  }
 }
