@@ -25,6 +25,13 @@ import org.jspecify.annotations.Nullable;
  * hold a value of their own type ({@code Integer{"3"}} is an error). Entity literals take a string
  * id only. Type names containing {@code ::} or ending in {@code ?} are reported as unsupported
  * (§1.2). A call cannot be used as a term (no nested calls).
+ *
+ * <p>The parser is deliberately wider than the checks of §3 where the checker can say more: the
+ * operand of {@code not} may be any expression (the checker enforces §3.5), list literals after
+ * {@code in} may hold any term (the checker enforces §3.4), and {@code matches!} is kept apart from
+ * {@code matches} ({@link dev.osoj.internal.polar.ast.Expr.Matches#exact()}). The time constant is
+ * allowed in rule heads and bodies but not in ground facts or assertions, whose grammar (§2 {@code
+ * ground}, {@code a_arg}) has no place for it.
  */
 final class BodyParser {
   /** Where a term appears; decides which term forms are allowed. */
