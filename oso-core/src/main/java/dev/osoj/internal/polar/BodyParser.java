@@ -51,8 +51,12 @@ final class BodyParser {
   private static final String FIELD_ACCESS =
       "field access with '.' is not supported: model it as a fact, e.g. is_public(r, true)";
 
+  /** The deepest nesting of parentheses and {@code not} accepted. */
+  static final int MAX_DEPTH = 200;
+
   private final Cursor c;
   private final Lexer lexer;
+  private int depth;
 
   BodyParser(Cursor cursor) {
     this.c = cursor;
@@ -393,18 +397,38 @@ final class BodyParser {
   private Expr not() {
     if (c.at(TokenKind.NOT)) {
       int t = c.advance();
-      return new Expr.Not(not(), span(t));
+      enter(t);
+      Expr operand = not();
+      depth--;
+      return new Expr.Not(operand, span(t));
     }
     return primary();
+  }
+
+  /**
+   * Guards the recursion of nested groups so that deep nesting is an error, not a stack overflow.
+   */
+  private void enter(int token) {
+    if (++depth > MAX_DEPTH) {
+      throw c.fail(
+          PARSE_ERROR,
+          token,
+          "expression nested too deeply at "
+              + c.describe(token)
+              + ": at most "
+              + MAX_DEPTH
+              + " levels of parentheses and 'not'");
+    }
   }
 
   private Expr primary() {
     int t = c.pos();
     switch (c.kind()) {
       case LPAREN:
-        c.advance();
+        enter(c.advance());
         Expr inner = or();
         expectClose(TokenKind.RPAREN, "')'");
+        depth--;
         return inner;
       case TRUE:
       case FALSE:
@@ -556,6 +580,11 @@ final class BodyParser {
 
   // ---------------------------------------------------------------- shorthand bodies
 
+  /** Forgets the nesting depth after an item was abandoned part-way. */
+  void resetDepth() {
+    depth = 0;
+  }
+
   ShExpr shOr() {
     ShExpr first = shAnd();
     if (!c.at(TokenKind.OR)) {
@@ -586,9 +615,10 @@ final class BodyParser {
     int t = c.pos();
     switch (c.kind()) {
       case LPAREN:
-        c.advance();
+        enter(c.advance());
         ShExpr inner = shOr();
         expectClose(TokenKind.RPAREN, "')'");
+        depth--;
         return inner;
       case NOT:
         throw c.fail(

@@ -157,6 +157,7 @@ public final class Parser {
    * block) just before the {@code }} that closes the enclosing block.
    */
   private void recover(int start, boolean braced, boolean inBlock) {
+    body.resetDepth();
     int failed = Math.max(c.failedAt(), start);
     c.reset(start);
     int depth = 0;

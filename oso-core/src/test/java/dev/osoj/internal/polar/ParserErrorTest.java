@@ -318,4 +318,33 @@ class ParserErrorTest {
     assertThat(e.getMessage())
         .isEqualTo("p.polar:3:1: missing '}' to close the 'test \"t\"' block before 'resource'");
   }
+
+  @Test
+  void parse_deeplyNestedParentheses_isAnErrorNotAStackOverflow() {
+    String deep = "f(x) if " + "(".repeat(5000) + "g(x)" + ")".repeat(5000) + ";";
+
+    PolicySyntaxException e = failure(deep);
+
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "p.polar:1:209: expression nested too deeply at '(': at most 200 levels of"
+                + " parentheses and 'not'");
+  }
+
+  @Test
+  void parse_deeplyNestedNotAndShorthandGroups_areErrors() {
+    assertThat(failure("f(x) if " + "not ".repeat(300) + "g(x);").getMessage())
+        .startsWith("p.polar:1:809: expression nested too deeply at 'not'");
+    assertThat(
+            failure("resource R { \"a\" if " + "(".repeat(300) + "\"b\"" + ")".repeat(300) + "; }")
+                .getMessage())
+        .startsWith("p.polar:1:221: expression nested too deeply at '('");
+  }
+
+  @Test
+  void parse_nestingAtTheLimit_isAccepted() {
+    String text = "f(x) if " + "(".repeat(200) + "g(x)" + ")".repeat(200) + ";";
+
+    assertThat(Parser.parse(new PolicySource("p.polar", text)).items()).hasSize(1);
+  }
 }
