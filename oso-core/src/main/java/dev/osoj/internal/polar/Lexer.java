@@ -20,6 +20,8 @@ import java.util.List;
  */
 final class Lexer {
   private static final char QUOTE = '\'';
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
+  private static final int MAX_SHOWN = 20;
   private final String file;
   private final String text;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -105,7 +107,7 @@ final class Lexer {
         pos++;
         line++;
         lineStart = pos;
-      } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+      } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == BYTE_ORDER_MARK) {
         pos++;
       } else if (c == '#') {
         while (pos < length && text.charAt(pos) != '\n') {
@@ -250,7 +252,10 @@ final class Lexer {
         pos++;
       }
     }
-    error(start, "unterminated string: add the closing '\"' before the end of the line");
+    String shown = text.substring(start, Math.min(pos, start + MAX_SHOWN));
+    error(
+        start,
+        "unterminated string '" + shown + "': add the closing '\"' before the end of the line");
     add(TokenKind.ERROR, start, pos);
   }
 
