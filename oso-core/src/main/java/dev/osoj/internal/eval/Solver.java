@@ -139,7 +139,7 @@ final class Solver {
     if (ref >= 0) {
       return frame[ref];
     }
-    return ref == Op.NOW ? now : -2 - ref;
+    return ref == Op.NOW ? now : Op.constValue(ref);
   }
 
   private boolean bind(int ref, int value, int[] frame) {
