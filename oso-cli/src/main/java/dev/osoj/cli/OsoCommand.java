@@ -37,6 +37,10 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       ValidateCommand.class,
+      TestCommand.class,
+      AuthorizeCommand.class,
+      ListCommand.class,
+      ActionsCommand.class,
       HelpCommand.class,
     })
 public final class OsoCommand implements Callable<Integer> {

@@ -44,7 +44,19 @@ final class PolicyInput {
    *     message lists every diagnostic, one per line
    */
   static Program load(List<Path> files, PrintWriter err) {
-    List<PolicySource> sources = read(files);
+    return compile(read(files), err);
+  }
+
+  /**
+   * Loads policy sources, printing the warnings on {@code err}.
+   *
+   * @param sources the sources, at least one
+   * @param err where warnings go
+   * @return the loaded program
+   * @throws CliException (exit code 2) if the policy has errors; the message lists every
+   *     diagnostic, one per line
+   */
+  static Program compile(List<PolicySource> sources, PrintWriter err) {
     Program program;
     try {
       program = PolicyLoader.load(sources);
@@ -69,9 +81,15 @@ final class PolicyInput {
   }
 
   private static String render(Diagnostic diagnostic) {
-    if (diagnostic.severity() == Diagnostic.Severity.WARNING) {
-      return diagnostic.span() + ": warning: " + diagnostic.message();
+    String location = diagnostic.span() + ": ";
+    String message = diagnostic.message();
+    if (message.startsWith(location)) {
+      // failed policy tests arrive with the location already inside the message
+      message = message.substring(location.length());
     }
-    return diagnostic.toString();
+    if (diagnostic.severity() == Diagnostic.Severity.WARNING) {
+      return location + "warning: " + message;
+    }
+    return location + message;
   }
 }
