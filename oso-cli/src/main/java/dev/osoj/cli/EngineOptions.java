@@ -48,20 +48,16 @@ final class EngineOptions {
    */
   Oso open(PrintWriter err) {
     List<FactsFile.Entry> entries = new ArrayList<>();
-    List<Path> origins = new ArrayList<>();
     for (Path file : facts) {
-      for (FactsFile.Entry entry : FactsFile.read(file)) {
-        entries.add(entry);
-        origins.add(file);
-      }
+      entries.addAll(FactsFile.read(file));
     }
     contextFacts(); // a bad context fact fails before the policy is loaded
     List<PolicySource> sources = PolicyInput.read(policies);
     PolicyInput.compile(sources, err);
     Oso oso = Engines.embedded(sources);
     try {
-      for (int i = 0; i < entries.size(); i++) {
-        insert(oso, origins.get(i), entries.get(i));
+      for (FactsFile.Entry entry : entries) {
+        insert(oso, entry);
       }
     } catch (RuntimeException e) {
       oso.close();
@@ -79,20 +75,20 @@ final class EngineOptions {
   List<Fact> contextFacts() {
     List<Fact> result = new ArrayList<>();
     for (String text : context) {
-      List<FactsFile.Entry> entries = FactsFile.parse("--context", text);
-      if (entries.size() != 1) {
-        throw CliException.input("oso: --context '" + text + "' is not one fact");
+      try {
+        result.add(FactsFile.parseFact(text));
+      } catch (IllegalArgumentException e) {
+        throw CliException.input("oso: --context '" + text + "': " + e.getMessage());
       }
-      result.add(entries.get(0).fact());
     }
     return result;
   }
 
-  private static void insert(Oso oso, Path file, FactsFile.Entry entry) {
+  private static void insert(Oso oso, FactsFile.Entry entry) {
     try {
       oso.insert(entry.fact());
     } catch (InvalidFactException e) {
-      throw CliException.input(file + ":" + entry.line() + ": " + e.getMessage());
+      throw CliException.input(entry.location() + ": " + e.getMessage());
     }
   }
 }

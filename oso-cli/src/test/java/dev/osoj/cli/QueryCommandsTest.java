@@ -153,4 +153,52 @@ class QueryCommandsTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
     assertThat(run.err()).startsWith("Missing required option: '--policy=FILE'");
   }
+
+  @Test
+  void list_severalActors_onlyTheirResources() {
+    String policy = RESOURCES + "passing-tests.polar";
+    String facts = RESOURCES + "workspace-facts.txt";
+
+    CliRun ana = CliRun.of("list", "-p", policy, "-f", facts, "User:ana", "view", "Workspace");
+    CliRun ben = CliRun.of("list", "-p", policy, "-f", facts, "User:ben", "remove", "Workspace");
+
+    assertThat(ana.out()).isEqualTo("w1\nw2\n");
+    assertThat(ben.out()).isEqualTo("w1\n");
+  }
+
+  @Test
+  void authorize_policyWhoseTestsFail_isRefusedLikeOsoCloud() {
+    String policy = RESOURCES + "failing-tests.polar";
+
+    CliRun run = CliRun.of("authorize", "-p", policy, "User:ana", "view", "Workspace:w1");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .isEqualTo(
+            policy
+                + ":24:3: test \"workspace roles\": assert allow(User{\"ana\"}, action: String,"
+                + " Workspace{\"w1\"}) iff action in [\"view\", \"edit\"] failed; missing: [edit],"
+                + " unexpected: []\n");
+  }
+
+  @Test
+  void authorize_badContextFact_exits2() {
+    CliRun run =
+        CliRun.of("authorize", "-p", POLICY, "-c", "is_public", "User:a", "read", "Repository:r");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err())
+        .isEqualTo("oso: --context 'is_public': fact 'is_public' has no arguments\n");
+  }
+
+  @Test
+  void help_ofEachVerb_describesItAndExits0() {
+    for (String verb : new String[] {"validate", "test", "authorize", "list", "actions"}) {
+      CliRun run = CliRun.of(verb, "--help");
+
+      assertThat(run.exitCode()).as(verb).isEqualTo(ExitCodes.OK);
+      assertThat(run.out()).as(verb).startsWith("Usage: oso " + verb + " ");
+    }
+  }
 }
