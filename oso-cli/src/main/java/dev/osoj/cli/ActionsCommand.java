@@ -13,13 +13,14 @@ import picocli.CommandLine.Spec;
 /** {@code oso actions}: the actions an actor may perform on a resource. */
 @Command(
     name = "actions",
-    mixinStandardHelpOptions = true,
     description = {
       "Print the actions ACTOR may perform on RESOURCE, one per line, sorted.",
       "Exits 0, whether or not any action is allowed."
     })
 final class ActionsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin EngineOptions engine;
 

@@ -13,13 +13,14 @@ import picocli.CommandLine.Spec;
 /** {@code oso authorize}: may an actor perform an action on a resource. */
 @Command(
     name = "authorize",
-    mixinStandardHelpOptions = true,
     description = {
       "Print true if ACTOR may perform ACTION on RESOURCE under the policy and facts, else false.",
       "Exits 0 when allowed and 1 when denied."
     })
 final class AuthorizeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin EngineOptions engine;
 

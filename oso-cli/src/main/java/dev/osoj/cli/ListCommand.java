@@ -14,7 +14,6 @@ import picocli.CommandLine.Spec;
 /** {@code oso list}: the resources of a type on which an actor may perform an action. */
 @Command(
     name = "list",
-    mixinStandardHelpOptions = true,
     description = {
       "Print the ids of the resources of TYPE on which ACTOR may perform ACTION, one per line,"
           + " sorted; * means every resource of the type.",
@@ -22,6 +21,8 @@ import picocli.CommandLine.Spec;
     })
 final class ListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin EngineOptions engine;
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -16,7 +17,6 @@ import picocli.CommandLine.Spec;
 /** {@code oso test FILE...}: runs every {@code test} block of a policy. */
 @Command(
     name = "test",
-    mixinStandardHelpOptions = true,
     description = {
       "Load the files as one policy and run every test block, each over its own setup facts.",
       "Prints one line per test (PASS or FAIL, name, passed/total assertions), each failed"
@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
     })
 final class TestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Polar policy files.")
   List<Path> files = List.of();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -19,7 +20,6 @@ import picocli.CommandLine.Spec;
 /** {@code oso validate FILE...}: loads files as one policy and summarises what it declares. */
 @Command(
     name = "validate",
-    mixinStandardHelpOptions = true,
     description = {
       "Load the files as one policy and print one line per declared type: its roles,"
           + " permissions, relations and the rules whose head mentions the type.",
@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
     })
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Polar policy files.")
   List<Path> files = List.of();
