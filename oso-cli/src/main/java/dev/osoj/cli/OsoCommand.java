@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       HelpCommand.class,
+      dev.osoj.cli.serve.ServeCommand.class,
     })
 public final class OsoCommand implements Callable<Integer> {
   private static final Logger logger = LoggerFactory.getLogger(OsoCommand.class);

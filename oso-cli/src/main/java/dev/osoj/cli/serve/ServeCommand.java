@@ -1,0 +1,192 @@
+package dev.osoj.cli.serve;
+
+import ch.qos.logback.classic.Level;
+import dev.osoj.Oso;
+import dev.osoj.PolicyException;
+import dev.osoj.internal.http.RemoteSettings;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code oso serve}: serves the Oso Cloud HTTP API under {@code /api} over the embedded engine, so
+ * any Oso client (this project's {@code Oso.remote}, or Oso's own Node, Python, Go or Java clients)
+ * can use it as it would Oso's Dev Server.
+ *
+ * <p>Every endpoint except {@code GET /api/healthcheck} needs {@code Authorization: Bearer <key>}.
+ * The server stops gracefully on SIGINT/SIGTERM.
+ *
+ * <p>Limitations: {@code --store} accepts only {@code memory} until the JDBC fact store is merged;
+ * the local-authorization endpoints ({@code /api/*_query}) and {@code /api/stats} answer 400 until
+ * the engine exposes what they need.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Serve the Oso Cloud HTTP API over the embedded engine.")
+public final class ServeCommand implements Callable<Integer> {
+  /** The Dev Server's fixed test key, the default here too. */
+  public static final String DEFAULT_API_KEY = "e_0123456789_12345_osotesttoken01xiIn";
+
+  private static final Logger logger = LoggerFactory.getLogger(ServeCommand.class);
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "Address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+  String host;
+
+  @Option(
+      names = "--policy",
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Polar files loaded at startup.")
+  List<Path> policies = new ArrayList<>();
+
+  @Option(
+      names = "--api-key",
+      defaultValue = DEFAULT_API_KEY,
+      description = "Key clients must send as bearer token (default: the Dev Server test key).")
+  String apiKey;
+
+  @Option(
+      names = "--store",
+      defaultValue = "memory",
+      description = "Where facts live: 'memory' (default) or a JDBC URL.")
+  String store;
+
+  @Option(
+      names = "--threads",
+      defaultValue = "0",
+      description = "Worker threads (default: 4 per processor, at least 8).")
+  int threads;
+
+  /** Creates the command; picocli sets the options. */
+  public ServeCommand() {}
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    quietButInformative();
+    OsoServer server = start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  logger.info("shutting down");
+                  server.close();
+                  stopped.countDown();
+                },
+                "oso-serve-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  /** Builds the backend, binds and starts the server; the caller closes it. */
+  OsoServer start() throws IOException {
+    validate();
+    EngineBackend backend = new EngineBackend(engineFactory());
+    Api.PolicyText initial = loadPolicies(backend);
+    int workers =
+        threads > 0 ? threads : Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    OsoServer server;
+    try {
+      server = new OsoServer(backend, initial, apiKey, new InetSocketAddress(host, port), workers);
+    } catch (IOException e) {
+      backend.close();
+      throw new ParameterException(
+          spec.commandLine(), "cannot listen on " + host + ":" + port + ": " + e.getMessage());
+    }
+    server.start();
+    logger.info(
+        "oso serve listening on http://{}:{}/api (store '{}', {} policy file(s), {} threads,"
+            + " api key '{}')",
+        host,
+        server.port(),
+        store,
+        policies.size(),
+        workers,
+        RemoteSettings.mask(apiKey));
+    return server;
+  }
+
+  private void validate() {
+    if (port < 0 || port > 65_535) {
+      throw new ParameterException(spec.commandLine(), "port '" + port + "' is not in 0..65535");
+    }
+    if (apiKey.isBlank()) {
+      throw new ParameterException(spec.commandLine(), "api key must not be empty");
+    }
+    apiKey = apiKey.trim();
+  }
+
+  private Supplier<Oso> engineFactory() {
+    if (store.equals("memory")) {
+      return () -> Oso.embedded().build();
+    }
+    if (store.startsWith("jdbc:")) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "store '" + store + "' needs the JDBC fact store, which this build does not include yet");
+    }
+    throw new ParameterException(
+        spec.commandLine(), "store '" + store + "' is neither 'memory' nor a JDBC URL");
+  }
+
+  private Api.@Nullable PolicyText loadPolicies(EngineBackend backend) {
+    if (policies.isEmpty()) {
+      return null;
+    }
+    StringBuilder src = new StringBuilder();
+    for (Path file : policies) {
+      try {
+        src.append(Files.readString(file, StandardCharsets.UTF_8)).append('\n');
+      } catch (IOException e) {
+        backend.close();
+        throw new ParameterException(
+            spec.commandLine(), "cannot read policy '" + file + "': " + e.getMessage());
+      }
+    }
+    try {
+      backend.policy(src.toString());
+    } catch (PolicyException e) {
+      backend.close();
+      throw new ParameterException(
+          spec.commandLine(), "policy " + policies + " does not load:\n" + e.getMessage());
+    }
+    String filename = policies.size() == 1 ? policies.get(0).toString() : null;
+    return new Api.PolicyText(filename, src.toString());
+  }
+
+  /** The command is quiet by default (WARN); the server's own lines are INFO. */
+  private static void quietButInformative() {
+    org.slf4j.Logger root = LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    if (!root.isDebugEnabled()) {
+      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("dev.osoj.cli.serve"))
+          .setLevel(Level.INFO);
+    }
+  }
+}
