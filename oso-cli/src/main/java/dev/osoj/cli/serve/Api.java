@@ -335,6 +335,9 @@ final class Api {
     Query query = Wire.toQuery(Wire.requireObject(body.get("query"), "body.query"), "body.query");
     JsonNode mode = Wire.requireObject(body.get("mode"), "body.mode");
     String kind = Wire.string(mode, "mode", "body.mode");
+    if (!kind.equals("select") && !kind.equals("filter")) {
+      throw new WireFormatException("field 'body.mode.mode' must be 'select' or 'filter'");
+    }
     Oso local = local(body);
     if (kind.equals("select")) {
       Map<String, String> columnsToVars = new LinkedHashMap<>();
@@ -355,7 +358,7 @@ final class Api {
       String var = Wire.string(mode, "query_var", "body.mode");
       return sql(local.evaluateQueryLocalFilter(query, column, var));
     }
-    throw new WireFormatException("field 'body.mode.mode' must be 'select' or 'filter'");
+    throw new AssertionError("mode checked above: " + kind);
   }
 
   private Oso local(JsonNode body) {

@@ -55,6 +55,8 @@ public final class OsoServer implements AutoCloseable {
   private final byte[] expectedAuth;
   private final AtomicLong offset = new AtomicLong();
   private final ReentrantReadWriteLock swapLock = new ReentrantReadWriteLock();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean closing;
 
   /**
    * Creates and binds a server; {@link #start()} starts it.
@@ -109,19 +111,24 @@ public final class OsoServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** Stops accepting, lets running requests finish (up to 2 s), and closes the backend. */
+  /**
+   * Stops gracefully: new requests get 503, running ones may finish (up to 2 s), then the socket,
+   * the workers and the backend are closed.
+   */
   @Override
   public void close() {
-    server.stop(1);
-    pool.shutdown();
-    try {
-      if (!pool.awaitTermination(2, TimeUnit.SECONDS)) {
-        pool.shutdownNow();
+    closing = true;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      pool.shutdownNow();
     }
+    server.stop(0);
+    pool.shutdownNow();
     backend.close();
   }
 
@@ -132,8 +139,12 @@ public final class OsoServer implements AutoCloseable {
     String path = exchange.getRequestURI().getRawPath();
     int status;
     Lock lock = path.equals("/api/clear_data") ? swapLock.writeLock() : swapLock.readLock();
+    inFlight.incrementAndGet();
     lock.lock();
     try {
+      if (closing) {
+        throw ApiError.of(503, "server is shutting down");
+      }
       Api.Answer answer = answer(exchange, method, path);
       status = answer.status();
       if (answer.mutation()) {
@@ -143,12 +154,13 @@ public final class OsoServer implements AutoCloseable {
     } catch (ApiError e) {
       status = e.status();
       send(exchange, status, e.body(), requestId);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | AssertionError e) {
       ApiError error = translate(e, method, path, requestId);
       status = error.status();
       send(exchange, status, error.body(), requestId);
     } finally {
       lock.unlock();
+      inFlight.decrementAndGet();
       exchange.close();
     }
     if (logger.isDebugEnabled()) {
@@ -304,8 +316,7 @@ public final class OsoServer implements AutoCloseable {
     }
   }
 
-  private static ApiError translate(
-      RuntimeException e, String method, String path, String requestId) {
+  private static ApiError translate(Throwable e, String method, String path, String requestId) {
     if (e instanceof WireFormatException
         || e instanceof InvalidFactException
         || e instanceof PolicyException
