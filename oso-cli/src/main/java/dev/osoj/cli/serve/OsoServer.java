@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -92,6 +93,11 @@ public final class OsoServer implements AutoCloseable {
               return t;
             },
             new ThreadPoolExecutor.CallerRunsPolicy());
+    // The JDK server leaves Nagle's algorithm on unless told; small JSON answers on kept-alive
+    // connections then wait for delayed ACKs.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     this.server = HttpServer.create(address, 1024);
     server.setExecutor(pool);
     server.createContext("/", this::handle);
@@ -177,7 +183,9 @@ public final class OsoServer implements AutoCloseable {
   private static String requestId(HttpExchange exchange) {
     String given = exchange.getRequestHeaders().getFirst("X-Request-ID");
     if (given == null || given.isBlank() || given.length() > 200) {
-      return UUID.randomUUID().toString();
+      ThreadLocalRandom r = ThreadLocalRandom.current();
+      return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() >>> 2) | (1L << 63))
+          .toString();
     }
     return given;
   }

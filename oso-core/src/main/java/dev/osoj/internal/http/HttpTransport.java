@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.ConnectionPool;
@@ -116,7 +117,7 @@ final class HttpTransport implements AutoCloseable {
           false,
           null);
     }
-    String requestId = UUID.randomUUID().toString();
+    String requestId = newRequestId();
     try {
       Reply reply = withRetries(base, endpoint, query, bytes, requestId);
       if (endpoint.fallbackEligible() && fallback != null && fallbackWorthy(reply.status())) {
@@ -287,6 +288,19 @@ final class HttpTransport implements AutoCloseable {
       b.method(endpoint.method(), RequestBody.create(bytes, JSON));
     }
     return b.build();
+  }
+
+  /**
+   * Returns a random version-4 UUID from {@link ThreadLocalRandom}: request ids need uniqueness,
+   * not secrecy, and {@link UUID#randomUUID()} serialises callers on one {@code SecureRandom}.
+   *
+   * @return the id
+   */
+  static String newRequestId() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+    long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(msb, lsb).toString();
   }
 
   static @Nullable Duration parseRetryAfter(@Nullable String header) {
