@@ -1,16 +1,207 @@
 package dev.osoj;
 
-/** Configures an embedded {@link Oso}. */
+import static java.util.Objects.requireNonNull;
+
+import dev.osoj.internal.embedded.EmbeddedOso;
+import dev.osoj.internal.embedded.EvaluatorEngine;
+import dev.osoj.internal.embedded.FrontEnd;
+import dev.osoj.internal.embedded.LocalSql;
+import dev.osoj.internal.embedded.PolicyCompiler;
+import dev.osoj.internal.embedded.QuestionEngine;
+import dev.osoj.internal.store.FactDatabaseHolder;
+import dev.osoj.spi.FactStore;
+import dev.osoj.store.MemoryFactStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Configures an embedded {@link Oso}: the policy, where facts live and the clock.
+ *
+ * <pre>{@code
+ * Oso oso = Oso.embedded()
+ *     .policy(Path.of("policies/main.polar"), Path.of("policies/orgs.polar"))
+ *     .factStore(new MemoryFactStore())      // the default
+ *     .clock(Clock.systemUTC())              // the default
+ *     .build();
+ * }</pre>
+ *
+ * <p>Each setting may be given once; {@code policy(…)} and {@code policySources} may be combined
+ * and add files. {@link #build()} reads the files, loads the policy and runs its tests, so a broken
+ * policy fails there. The builder is not thread-safe; the built instance is.
+ */
 public final class EmbeddedBuilder {
+  private final Map<String, String> sources = new LinkedHashMap<>();
+  private final List<Path> files = new ArrayList<>();
+  private @Nullable FactStore factStore;
+  private @Nullable Clock clock;
+  private @Nullable LocalSql localSql;
+  private @Nullable QuestionEngine questionEngine;
+  private int inlineCount;
+
   EmbeddedBuilder() {}
 
   /**
-   * Builds the instance.
+   * Adds policy files, read when {@link #build()} runs.
+   *
+   * @param paths the files
+   * @return this builder
+   */
+  public EmbeddedBuilder policy(Path... paths) {
+    for (Path path : paths) {
+      files.add(requireNonNull(path, "path"));
+    }
+    return this;
+  }
+
+  /**
+   * Adds policy text, named {@code policy.polar} in messages ({@code policy-2.polar} and so on when
+   * called again).
+   *
+   * @param source the Polar source
+   * @return this builder
+   */
+  public EmbeddedBuilder policy(String source) {
+    requireNonNull(source, "source");
+    inlineCount++;
+    String name = inlineCount == 1 ? "policy.polar" : "policy-" + inlineCount + ".polar";
+    return policySources(Map.of(name, source));
+  }
+
+  /**
+   * Adds policy texts by file name.
+   *
+   * @param filesToText file name (used in messages) to Polar source
+   * @return this builder
+   * @throws IllegalArgumentException if a file name was already added
+   */
+  public EmbeddedBuilder policySources(Map<String, String> filesToText) {
+    filesToText.forEach(
+        (name, text) -> {
+          requireNonNull(name, "file name");
+          requireNonNull(text, "text");
+          if (sources.putIfAbsent(name, text) != null) {
+            throw new IllegalArgumentException("policy file '" + name + "' is given twice");
+          }
+        });
+    return this;
+  }
+
+  /**
+   * Sets where facts are stored; the default is a new {@link MemoryFactStore}.
+   *
+   * @param store the store
+   * @return this builder
+   * @throws IllegalStateException if already set
+   */
+  public EmbeddedBuilder factStore(FactStore store) {
+    requireNonNull(store, "store");
+    checkUnset(factStore, "factStore");
+    this.factStore = store;
+    return this;
+  }
+
+  /**
+   * Sets the clock that gives {@code @current_unix_time}, read once per question; the default is
+   * the system clock in UTC.
+   *
+   * @param clock the clock
+   * @return this builder
+   * @throws IllegalStateException if already set
+   */
+  public EmbeddedBuilder clock(Clock clock) {
+    requireNonNull(clock, "clock");
+    checkUnset(this.clock, "clock");
+    this.clock = clock;
+    return this;
+  }
+
+  /**
+   * Sets the writer of SQL for the local-authorization methods and {@link Oso#listFilter}. Meant
+   * for the library's SQL support, not for applications: the type is internal.
+   *
+   * @param localSql the SQL writer
+   * @return this builder
+   * @throws IllegalStateException if already set
+   */
+  public EmbeddedBuilder localSql(LocalSql localSql) {
+    requireNonNull(localSql, "localSql");
+    checkUnset(this.localSql, "localSql");
+    this.localSql = localSql;
+    return this;
+  }
+
+  /**
+   * Sets the engine that answers questions, overriding the one chosen for the fact store. Meant for
+   * the library's SQL support, not for applications: the type is internal.
+   *
+   * @param engine the engine
+   * @return this builder
+   * @throws IllegalStateException if already set
+   */
+  public EmbeddedBuilder questionEngine(QuestionEngine engine) {
+    requireNonNull(engine, "engine");
+    checkUnset(this.questionEngine, "questionEngine");
+    this.questionEngine = engine;
+    return this;
+  }
+
+  private static void checkUnset(@Nullable Object current, String setting) {
+    if (current != null) {
+      throw new IllegalStateException("setting '" + setting + "' was already given");
+    }
+  }
+
+  /**
+   * Reads the policy files, loads the policy (running its tests) and builds the instance.
    *
    * @return the instance
+   * @throws IllegalArgumentException if a policy file cannot be read, or the fact store has no
+   *     engine and none was given
+   * @throws PolicyException if the policy does not parse, validate or pass its tests
    */
   public Oso build() {
-    // TODO(#3): the embedded engine replaces this placeholder.
-    throw new UnsupportedOperationException("the embedded engine is not built yet");
+    Map<String, String> all = new LinkedHashMap<>();
+    for (Path path : files) {
+      String name = path.toString();
+      if (all.containsKey(name) || sources.containsKey(name)) {
+        throw new IllegalArgumentException("policy file '" + name + "' is given twice");
+      }
+      all.put(name, read(path));
+    }
+    all.putAll(sources);
+    FactStore store = factStore == null ? new MemoryFactStore() : factStore;
+    QuestionEngine engine = questionEngine == null ? engineFor(store) : questionEngine;
+    Clock c = clock == null ? Clock.systemUTC() : clock;
+    PolicyCompiler compiler = new FrontEnd();
+    return new EmbeddedOso(store, engine, localSql, compiler, c, all);
+  }
+
+  private static QuestionEngine engineFor(FactStore store) {
+    if (store instanceof QuestionEngine.Provider) {
+      return ((QuestionEngine.Provider) store).questionEngine();
+    }
+    if (store instanceof FactDatabaseHolder) {
+      return new EvaluatorEngine(((FactDatabaseHolder) store).database());
+    }
+    throw new IllegalArgumentException(
+        "fact store '"
+            + store.getClass().getName()
+            + "' has no question engine; use MemoryFactStore or JdbcFactStore, or give one");
+  }
+
+  private static String read(Path path) {
+    try {
+      return Files.readString(path, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read policy file '" + path + "'", e);
+    }
   }
 }

@@ -1,0 +1,106 @@
+package dev.osoj.internal.embedded;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.osoj.Fact;
+import dev.osoj.Query;
+import dev.osoj.Value;
+import dev.osoj.internal.eval.CompiledProgram;
+import dev.osoj.internal.eval.Evaluation;
+import dev.osoj.internal.program.Program;
+import dev.osoj.internal.store.FactDatabase;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link QuestionEngine} over an in-memory {@link FactDatabase}: compiles each program once
+ * (the current one is kept in a single volatile slot, older ones still answering questions in
+ * flight in a weak map) and answers each question in one {@link Evaluation}.
+ */
+public final class EvaluatorEngine implements QuestionEngine {
+  private final FactDatabase database;
+  private volatile @Nullable CompiledProgram current;
+  private final Map<Program, CompiledProgram> older = new WeakHashMap<>();
+
+  /**
+   * Creates an engine reading one database.
+   *
+   * @param database the facts
+   */
+  public EvaluatorEngine(FactDatabase database) {
+    this.database = requireNonNull(database, "database");
+  }
+
+  @Override
+  public void prepare(Program program) {
+    compiled(program);
+  }
+
+  /**
+   * Returns the compiled form of a program, compiling it on first use.
+   *
+   * @param program the program
+   * @return the compiled program
+   */
+  public CompiledProgram compiled(Program program) {
+    CompiledProgram c = current;
+    if (c != null && c.program() == program) {
+      return c;
+    }
+    synchronized (older) {
+      CompiledProgram found = older.get(program);
+      if (found == null) {
+        found = CompiledProgram.compile(program, database);
+        older.put(program, found);
+      }
+      current = found;
+      return found;
+    }
+  }
+
+  @Override
+  public boolean authorize(
+      Program program,
+      Value actor,
+      String action,
+      Value resource,
+      List<Fact> contextFacts,
+      long nowSeconds) {
+    try (Evaluation e = compiled(program).open(contextFacts, nowSeconds)) {
+      return e.authorize(actor, action, resource);
+    }
+  }
+
+  @Override
+  public ListAnswer list(
+      Program program,
+      Value actor,
+      String action,
+      String resourceType,
+      List<Fact> contextFacts,
+      long nowSeconds) {
+    try (Evaluation e = compiled(program).open(contextFacts, nowSeconds)) {
+      Evaluation.Answer answer = e.list(actor, action, resourceType);
+      return new ListAnswer(answer.values(), answer.unbounded());
+    }
+  }
+
+  @Override
+  public ListAnswer actions(
+      Program program, Value actor, Value resource, List<Fact> contextFacts, long nowSeconds) {
+    try (Evaluation e = compiled(program).open(contextFacts, nowSeconds)) {
+      Evaluation.Answer answer = e.actions(actor, resource);
+      return new ListAnswer(answer.values(), answer.unbounded());
+    }
+  }
+
+  @Override
+  public List<Map<String, @Nullable String>> evaluateQuery(
+      Program program, Query query, long nowSeconds) {
+    try (Evaluation e = compiled(program).open(query.contextFacts(), nowSeconds)) {
+      return e.query(query);
+    }
+  }
+}

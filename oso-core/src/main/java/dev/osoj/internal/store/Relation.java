@@ -1,0 +1,352 @@
+package dev.osoj.internal.store;
+
+import java.util.Arrays;
+
+/**
+ * The stored facts of one predicate: rows of value ids, a hash set over whole rows, and for every
+ * argument position a hash index from value id to a chain of rows holding it there.
+ *
+ * <p>Memory per row of arity n: n ints of data, n chain links, one hash slot (about two ints at the
+ * load factor used) and a bit for deletion, plus about 24 bytes per distinct value per position.
+ * Deleted rows stay in place, skipped by readers, until more than half of the rows are deleted;
+ * then the relation is rebuilt.
+ *
+ * <p>Not thread-safe: {@link FactDatabase} guards it.
+ */
+public final class Relation {
+  private static final int EMPTY = 0;
+  private static final int TOMBSTONE = -1;
+
+  private final int arity;
+  private int[] data;
+  private long[] dead;
+  private int rows;
+  private int live;
+  private int[] set;
+  private int setUsed;
+  private final PositionIndex[] index;
+
+  Relation(int arity) {
+    this.arity = arity;
+    int capacity = 16;
+    this.data = new int[Math.max(1, arity) * capacity];
+    this.dead = new long[1];
+    this.set = new int[32];
+    this.index = new PositionIndex[arity];
+    for (int p = 0; p < arity; p++) {
+      index[p] = new PositionIndex(capacity);
+    }
+  }
+
+  /**
+   * Returns the arity.
+   *
+   * @return the number of arguments per row
+   */
+  public int arity() {
+    return arity;
+  }
+
+  /**
+   * Returns the number of row slots, deleted ones included; valid row numbers are below it.
+   *
+   * @return the row count
+   */
+  public int rowLimit() {
+    return rows;
+  }
+
+  /**
+   * Returns the number of live rows.
+   *
+   * @return the count
+   */
+  public int size() {
+    return live;
+  }
+
+  /**
+   * Returns whether a row is live.
+   *
+   * @param row the row
+   * @return true unless deleted
+   */
+  public boolean alive(int row) {
+    return (dead[row >>> 6] & (1L << row)) == 0;
+  }
+
+  /**
+   * Returns one value of a row.
+   *
+   * @param row the row
+   * @param position the argument position
+   * @return the value id
+   */
+  public int get(int row, int position) {
+    return data[row * arity + position];
+  }
+
+  /**
+   * Returns the first row of the chain of rows holding a value at a position.
+   *
+   * @param position the position
+   * @param value the value id
+   * @return the row, or -1
+   */
+  public int first(int position, int value) {
+    return index[position].head(value);
+  }
+
+  /**
+   * Returns the next row of a chain.
+   *
+   * @param position the chain's position
+   * @param row the current row
+   * @return the next row, or -1
+   */
+  public int next(int position, int row) {
+    return index[position].next[row];
+  }
+
+  /**
+   * Returns how many live rows hold a value at a position.
+   *
+   * @param position the position
+   * @param value the value id
+   * @return the count
+   */
+  public int count(int position, int value) {
+    return index[position].count(value);
+  }
+
+  /**
+   * Returns the row equal to a tuple.
+   *
+   * @param tuple the value ids, one per position
+   * @return the live row, or -1
+   */
+  public int find(int[] tuple) {
+    int mask = set.length - 1;
+    for (int i = hash(tuple, 0) & mask; ; i = (i + 1) & mask) {
+      int slot = set[i];
+      if (slot == EMPTY) {
+        return -1;
+      }
+      if (slot > 0 && rowEquals(slot - 1, tuple, 0)) {
+        return slot - 1;
+      }
+    }
+  }
+
+  boolean insert(int[] tuple) {
+    if (find(tuple) >= 0) {
+      return false;
+    }
+    ensureRowCapacity();
+    int row = rows;
+    System.arraycopy(tuple, 0, data, row * arity, arity);
+    addToSet(row);
+    rows++;
+    for (int p = 0; p < arity; p++) {
+      index[p].link(tuple[p], row);
+    }
+    live++;
+    return true;
+  }
+
+  void delete(int row) {
+    if (!alive(row)) {
+      return;
+    }
+    dead[row >>> 6] |= 1L << row;
+    live--;
+    removeFromSet(row);
+    for (int p = 0; p < arity; p++) {
+      index[p].decrement(get(row, p));
+    }
+  }
+
+  void maybeCompact() {
+    if (rows > 64 && live * 2 < rows) {
+      compact();
+    }
+  }
+
+  void clear() {
+    Relation fresh = new Relation(arity);
+    this.data = fresh.data;
+    this.dead = fresh.dead;
+    this.rows = 0;
+    this.live = 0;
+    this.set = fresh.set;
+    this.setUsed = 0;
+    System.arraycopy(fresh.index, 0, index, 0, arity);
+  }
+
+  private void compact() {
+    int[] oldData = data;
+    long[] oldDead = dead;
+    int oldRows = rows;
+    clear();
+    int[] tuple = new int[arity];
+    for (int row = 0; row < oldRows; row++) {
+      if ((oldDead[row >>> 6] & (1L << row)) == 0) {
+        System.arraycopy(oldData, row * arity, tuple, 0, arity);
+        insert(tuple);
+      }
+    }
+  }
+
+  private void ensureRowCapacity() {
+    int capacity = data.length / Math.max(1, arity);
+    if (rows < capacity) {
+      return;
+    }
+    int grown = capacity * 2;
+    data = Arrays.copyOf(data, grown * Math.max(1, arity));
+    dead = Arrays.copyOf(dead, (grown >>> 6) + 1);
+    for (PositionIndex p : index) {
+      p.next = Arrays.copyOf(p.next, grown);
+    }
+  }
+
+  private void addToSet(int row) {
+    if ((setUsed + 1) * 2 > set.length) {
+      int capacity = set.length;
+      while ((live + 1) * 3 > capacity) {
+        capacity *= 2;
+      }
+      rehashSet(capacity);
+    }
+    int mask = set.length - 1;
+    int i = hash(data, row * arity) & mask;
+    while (set[i] > 0) {
+      i = (i + 1) & mask;
+    }
+    if (set[i] == EMPTY) {
+      setUsed++;
+    }
+    set[i] = row + 1;
+  }
+
+  private void removeFromSet(int row) {
+    int mask = set.length - 1;
+    for (int i = hash(data, row * arity) & mask; ; i = (i + 1) & mask) {
+      if (set[i] == row + 1) {
+        set[i] = TOMBSTONE;
+        return;
+      }
+      if (set[i] == EMPTY) {
+        return;
+      }
+    }
+  }
+
+  private void rehashSet(int capacity) {
+    set = new int[capacity];
+    setUsed = 0;
+    int mask = capacity - 1;
+    for (int row = 0; row < rows; row++) {
+      if (alive(row)) {
+        int i = hash(data, row * arity) & mask;
+        while (set[i] != EMPTY) {
+          i = (i + 1) & mask;
+        }
+        set[i] = row + 1;
+        setUsed++;
+      }
+    }
+  }
+
+  private boolean rowEquals(int row, int[] tuple, int offset) {
+    int base = row * arity;
+    for (int p = 0; p < arity; p++) {
+      if (data[base + p] != tuple[offset + p]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int hash(int[] values, int offset) {
+    int h = 17;
+    for (int p = 0; p < arity; p++) {
+      h = h * 31 + values[offset + p];
+    }
+    return ValueTable.mix(h);
+  }
+
+  /** Value id to the head of its row chain and its live count, open addressing. */
+  private static final class PositionIndex {
+    private int[] keys = new int[16];
+    private int[] heads = new int[16];
+    private int[] counts = new int[16];
+    private int used;
+    int[] next;
+
+    PositionIndex(int rowCapacity) {
+      Arrays.fill(keys, -1);
+      next = new int[rowCapacity];
+    }
+
+    int head(int value) {
+      int i = slot(value);
+      return keys[i] == value ? heads[i] : -1;
+    }
+
+    int count(int value) {
+      int i = slot(value);
+      return keys[i] == value ? counts[i] : 0;
+    }
+
+    void link(int value, int row) {
+      int i = slot(value);
+      if (keys[i] != value) {
+        if ((used + 1) * 2 > keys.length) {
+          grow();
+          i = slot(value);
+        }
+        keys[i] = value;
+        heads[i] = -1;
+        used++;
+      }
+      next[row] = heads[i];
+      heads[i] = row;
+      counts[i]++;
+    }
+
+    void decrement(int value) {
+      int i = slot(value);
+      if (keys[i] == value) {
+        counts[i]--;
+      }
+    }
+
+    private int slot(int value) {
+      int mask = keys.length - 1;
+      int i = ValueTable.mix(value) & mask;
+      while (keys[i] != -1 && keys[i] != value) {
+        i = (i + 1) & mask;
+      }
+      return i;
+    }
+
+    private void grow() {
+      int[] oldKeys = keys;
+      int[] oldHeads = heads;
+      int[] oldCounts = counts;
+      keys = new int[oldKeys.length * 2];
+      heads = new int[keys.length];
+      counts = new int[keys.length];
+      Arrays.fill(keys, -1);
+      for (int j = 0; j < oldKeys.length; j++) {
+        if (oldKeys[j] != -1) {
+          int i = slot(oldKeys[j]);
+          keys[i] = oldKeys[j];
+          heads[i] = oldHeads[j];
+          counts[i] = oldCounts[j];
+        }
+      }
+    }
+  }
+}
