@@ -113,17 +113,21 @@ final class Api {
     return Answer.changed("policy updated");
   }
 
-  /** Oso's {@code SavePolicyError}: failing tests give {@code TestsFailed}, others validation. */
+  /**
+   * Oso's {@code SavePolicyError}: when every error comes from the policy's tests the kind is
+   * {@code TestsFailed}, otherwise {@code Validation}.
+   */
   static ObjectNode savePolicyError(PolicyException e) {
     List<Diagnostic> errors = e.errors();
-    boolean tests = !errors.isEmpty() && errors.stream().allMatch(Api::isTestFailure);
+    boolean tests = !errors.isEmpty() && errors.stream().allMatch(Api::fromTests);
     ObjectNode body = Wire.object();
     body.put("error_type", tests ? "TestsFailed" : "Validation");
     body.put("message", e.getMessage());
     ArrayNode list = body.putArray("errors");
     for (Diagnostic d : errors) {
       ObjectNode item = list.addObject();
-      item.put("error_type", isTestFailure(d) ? "AssertionFailed" : "ValidationFailed");
+      item.put(
+          "error_type", d.code().equals(ASSERTION_FAILED) ? ASSERTION_FAILED : VALIDATION_FAILED);
       item.put("message", d.toString());
     }
     if (tests) {
@@ -134,9 +138,12 @@ final class Api {
     return body;
   }
 
-  private static boolean isTestFailure(Diagnostic d) {
-    String code = d.code();
-    return code.contains("Assertion") || code.contains("Test");
+  private static final String ASSERTION_FAILED = "AssertionFailed";
+  private static final String VALIDATION_FAILED = "ValidationFailed";
+
+  /** The test runner reports failing assertions and broken test setups with these two codes. */
+  private static boolean fromTests(Diagnostic d) {
+    return d.code().equals(ASSERTION_FAILED) || d.code().equals(VALIDATION_FAILED);
   }
 
   Answer policyMetadata() {

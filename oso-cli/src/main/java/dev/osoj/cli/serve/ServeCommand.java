@@ -1,7 +1,6 @@
 package dev.osoj.cli.serve;
 
 import ch.qos.logback.classic.Level;
-import dev.osoj.Oso;
 import dev.osoj.PolicyException;
 import dev.osoj.internal.http.RemoteSettings;
 import java.io.IOException;
@@ -10,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -108,8 +107,14 @@ public final class ServeCommand implements Callable<Integer> {
   /** Builds the backend, binds and starts the server; the caller closes it. */
   OsoServer start() throws IOException {
     validate();
-    EngineBackend backend = new EngineBackend(engineFactory());
-    Api.PolicyText initial = loadPolicies(backend);
+    Map<String, String> files = readPolicies();
+    EngineBackend backend = newBackend(files);
+    Api.PolicyText initial =
+        files.isEmpty()
+            ? null
+            : new Api.PolicyText(
+                files.size() == 1 ? files.keySet().iterator().next() : null,
+                String.join("\n", files.values()));
     int workers =
         threads > 0 ? threads : Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
     OsoServer server;
@@ -127,7 +132,7 @@ public final class ServeCommand implements Callable<Integer> {
         host,
         server.port(),
         store,
-        policies.size(),
+        files.size(),
         workers,
         RemoteSettings.mask(apiKey));
     return server;
@@ -141,44 +146,37 @@ public final class ServeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "api key must not be empty");
     }
     apiKey = apiKey.trim();
-  }
-
-  private Supplier<Oso> engineFactory() {
-    if (store.equals("memory")) {
-      return () -> Oso.embedded().build();
-    }
     if (store.startsWith("jdbc:")) {
       throw new ParameterException(
           spec.commandLine(),
           "store '" + store + "' needs the JDBC fact store, which this build does not include yet");
     }
-    throw new ParameterException(
-        spec.commandLine(), "store '" + store + "' is neither 'memory' nor a JDBC URL");
+    if (!store.equals("memory")) {
+      throw new ParameterException(
+          spec.commandLine(), "store '" + store + "' is neither 'memory' nor a JDBC URL");
+    }
   }
 
-  private Api.@Nullable PolicyText loadPolicies(EngineBackend backend) {
-    if (policies.isEmpty()) {
-      return null;
-    }
-    StringBuilder src = new StringBuilder();
+  private Map<String, String> readPolicies() {
+    Map<String, String> files = new LinkedHashMap<>();
     for (Path file : policies) {
       try {
-        src.append(Files.readString(file, StandardCharsets.UTF_8)).append('\n');
+        files.put(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
       } catch (IOException e) {
-        backend.close();
         throw new ParameterException(
             spec.commandLine(), "cannot read policy '" + file + "': " + e.getMessage());
       }
     }
+    return files;
+  }
+
+  private EngineBackend newBackend(Map<String, String> files) {
     try {
-      backend.policy(src.toString());
+      return new EngineBackend(files);
     } catch (PolicyException e) {
-      backend.close();
       throw new ParameterException(
           spec.commandLine(), "policy " + policies + " does not load:\n" + e.getMessage());
     }
-    String filename = policies.size() == 1 ? policies.get(0).toString() : null;
-    return new Api.PolicyText(filename, src.toString());
   }
 
   /** The command is quiet by default (WARN); the server's own lines are INFO. */
