@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.osoj.internal.embedded.EmbeddedOso;
 import dev.osoj.internal.embedded.EvaluatorEngine;
-import dev.osoj.internal.embedded.FrontEnd;
 import dev.osoj.internal.embedded.LocalSql;
-import dev.osoj.internal.embedded.PolicyCompiler;
+import dev.osoj.internal.embedded.PolarFrontEnd;
+import dev.osoj.internal.embedded.PolicyFrontEnd;
 import dev.osoj.internal.embedded.QuestionEngine;
 import dev.osoj.internal.store.FactDatabaseHolder;
 import dev.osoj.spi.FactStore;
@@ -180,7 +180,7 @@ public final class EmbeddedBuilder {
     FactStore store = factStore == null ? new MemoryFactStore() : factStore;
     QuestionEngine engine = questionEngine == null ? engineFor(store) : questionEngine;
     Clock c = clock == null ? Clock.systemUTC() : clock;
-    PolicyCompiler compiler = new FrontEnd();
+    PolicyFrontEnd compiler = new PolarFrontEnd();
     return new EmbeddedOso(store, engine, localSql, compiler, c, all);
   }
 

@@ -61,7 +61,7 @@ public final class EmbeddedOso implements Oso {
   private final FactStore store;
   private final QuestionEngine engine;
   private final @Nullable LocalSql localSql;
-  private final PolicyCompiler compiler;
+  private final PolicyFrontEnd compiler;
   private final Clock clock;
   private final Object policyLock = new Object();
   private volatile Program program;
@@ -81,7 +81,7 @@ public final class EmbeddedOso implements Oso {
       FactStore store,
       QuestionEngine engine,
       @Nullable LocalSql localSql,
-      PolicyCompiler compiler,
+      PolicyFrontEnd compiler,
       Clock clock,
       Map<String, String> initial) {
     this.store = requireNonNull(store, "store");

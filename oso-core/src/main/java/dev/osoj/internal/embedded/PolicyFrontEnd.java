@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** Turns policy files into a {@link Program}; the front end's loader in production. */
 @FunctionalInterface
-public interface PolicyCompiler {
+public interface PolicyFrontEnd {
   /**
    * Parses and checks policy files loaded together.
    *
