@@ -31,6 +31,7 @@ test "owners maintain the repositories of their organization" {
   setup {
     has_role(User{"ada"}, "owner", Organization{"acme"});
     has_relation(Repository{"anvil"}, "organization", Organization{"acme"});
+    has_role(User{"bob"}, "member", Organization{"other"});
   }
   assert allow(User{"ada"}, "push", Repository{"anvil"});
   assert_not allow(User{"bob"}, "read", Repository{"anvil"});
