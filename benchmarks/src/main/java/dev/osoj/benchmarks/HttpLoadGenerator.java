@@ -46,6 +46,7 @@ public final class HttpLoadGenerator {
   private final long seconds;
   private final long warmupSeconds;
   private final String client;
+  private final long serverPid;
 
   private HttpLoadGenerator(Args a) {
     this.url = a.get("--url", "http://127.0.0.1:8080");
@@ -55,6 +56,7 @@ public final class HttpLoadGenerator {
     this.seconds = Long.parseLong(a.get("--seconds", "20"));
     this.warmupSeconds = Long.parseLong(a.get("--warmup-seconds", "5"));
     this.client = a.get("--client", "raw");
+    this.serverPid = Long.parseLong(a.get("--server-pid", "0"));
     if (connections < 1 || connections > 256 || maxRequests < 1 || maxRequests > 10_000_000) {
       throw new IllegalArgumentException("connections must be 1..256 and requests 1..10000000");
     }
@@ -92,7 +94,6 @@ public final class HttpLoadGenerator {
     }
     try (Oso oso = Oso.remote(url, key).build()) {
       oso.policy(policy);
-      Random random = new Random(7);
       List<Fact> facts = new ArrayList<>();
       for (int o = 0; o < ORGS; o++) {
         Value org = new Value("Organization", "org" + o);
@@ -108,7 +109,7 @@ public final class HttpLoadGenerator {
                 "has_role",
                 user(u),
                 Value.of(role),
-                new Value("Organization", "org" + random.nextInt(ORGS))));
+                new Value("Organization", "org" + (u % ORGS))));
       }
       oso.batch(tx -> facts.forEach(tx::insert));
       System.out.printf(
@@ -135,6 +136,8 @@ public final class HttpLoadGenerator {
     int[] counts = new int[connections];
     int perWorker = (int) Math.min(Integer.MAX_VALUE - 8, limitRequests / connections + 1);
     CountDownLatch done = new CountDownLatch(connections);
+    long serverCpu0 = serverCpuNanos();
+    long ownCpu0 = ownCpuNanos();
     long start = System.nanoTime();
     for (int w = 0; w < connections; w++) {
       int id = w;
@@ -156,8 +159,19 @@ public final class HttpLoadGenerator {
     }
     done.await();
     double elapsed = (System.nanoTime() - start) / 1e9;
+    long serverCpu = serverCpuNanos() - serverCpu0;
+    long ownCpu = ownCpuNanos() - ownCpu0;
     if (report) {
       report(latencies, counts, elapsed, allowed.get(), errors.get());
+      long total = Arrays.stream(counts).asLongStream().sum();
+      if (total > 0) {
+        double serverUs = serverPid > 0 ? serverCpu / 1e3 / total : Double.NaN;
+        double ownUs = ownCpu / 1e3 / total;
+        System.out.printf(
+            "cpu per request: server %.1f us, load generator %.1f us; projected on 2 dedicated"
+                + " cores: server alone %.0f req/s, server and generator together %.0f req/s%n",
+            serverUs, ownUs, 2e6 / serverUs, 2e6 / (serverUs + ownUs));
+      }
     } else {
       System.out.printf(
           "warm-up: %d requests in %.1f s%n", Arrays.stream(counts).asLongStream().sum(), elapsed);
@@ -214,12 +228,38 @@ public final class HttpLoadGenerator {
     return n;
   }
 
+  /** CPU time of the server process from {@code /proc/<pid>/stat}, or 0 without a pid. */
+  private long serverCpuNanos() {
+    if (serverPid <= 0) {
+      return 0;
+    }
+    try {
+      String stat =
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + serverPid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      return ticks * 10_000_000L; // USER_HZ = 100 on Linux
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  private static long ownCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean
+        ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime()
+        : 0;
+  }
+
+  /** Half the questions are about a repository of the user's own organization. */
   private static Value[] randomQuestion(Random random) {
-    return new Value[] {
-      user(random.nextInt(USERS)),
-      Value.of(random.nextInt(4) == 0 ? "push" : "read"),
-      repo(random.nextInt(ORGS * REPOS_PER_ORG))
-    };
+    int u = random.nextInt(USERS);
+    int r =
+        random.nextBoolean()
+            ? (u % ORGS) * REPOS_PER_ORG + random.nextInt(REPOS_PER_ORG)
+            : random.nextInt(ORGS * REPOS_PER_ORG);
+    return new Value[] {user(u), Value.of(random.nextInt(4) == 0 ? "push" : "read"), repo(r)};
   }
 
   private byte[] encode(URI uri, Value[] q) {
