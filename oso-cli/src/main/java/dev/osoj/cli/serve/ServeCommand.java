@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * can use it as it would Oso's Dev Server.
  *
  * <p>Every endpoint except {@code GET /api/healthcheck} needs {@code Authorization: Bearer <key>}.
- * The server stops gracefully on SIGINT/SIGTERM.
+ * The server stops gracefully on SIGINT/SIGTERM. It serves HTTP/1.1 itself ({@link OsoServer} says
+ * why not the JDK's server) with one worker per open connection, at most {@code --threads}.
  *
  * <p>Limitations: {@code --store} accepts only {@code memory} until the JDBC fact store is merged;
  * the local-authorization endpoints ({@code /api/*_query}) and {@code /api/stats} answer 400 until
@@ -41,6 +42,9 @@ import picocli.CommandLine.Spec;
 public final class ServeCommand implements Callable<Integer> {
   /** The Dev Server's fixed test key, the default here too. */
   public static final String DEFAULT_API_KEY = "e_0123456789_12345_osotesttoken01xiIn";
+
+  /** Workers when {@code --threads} is not given: one per open connection. */
+  static final int DEFAULT_THREADS = 64;
 
   private static final Logger logger = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -80,7 +84,8 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--threads",
       defaultValue = "0",
-      description = "Worker threads (default: 4 per processor, at least 8).")
+      description =
+          "Worker threads, the most connections served at once (default: " + DEFAULT_THREADS + ").")
   int threads;
 
   /** Creates the command; picocli sets the options. */
@@ -115,8 +120,7 @@ public final class ServeCommand implements Callable<Integer> {
             : new Api.PolicyText(
                 files.size() == 1 ? files.keySet().iterator().next() : null,
                 String.join("\n", files.values()));
-    int workers =
-        threads > 0 ? threads : Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    int workers = threads > 0 ? threads : DEFAULT_THREADS;
     OsoServer server;
     try {
       server = new OsoServer(backend, initial, apiKey, new InetSocketAddress(host, port), workers);
@@ -141,6 +145,10 @@ public final class ServeCommand implements Callable<Integer> {
   private void validate() {
     if (port < 0 || port > 65_535) {
       throw new ParameterException(spec.commandLine(), "port '" + port + "' is not in 0..65535");
+    }
+    if (threads < 0 || threads > 4096) {
+      throw new ParameterException(
+          spec.commandLine(), "threads '" + threads + "' is not in 1..4096 (0 for the default)");
     }
     if (apiKey.isBlank()) {
       throw new ParameterException(spec.commandLine(), "api key must not be empty");

@@ -204,4 +204,54 @@ class OsoServerWireTest {
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.body().get("message").stringValue()).contains("'select' or 'filter'");
   }
+
+  /** Sends raw bytes on one connection and returns everything the server wrote until it closed. */
+  private String raw(String request) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(5_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  @Test
+  void http_keepAlive_servesSeveralRequestsOnOneConnection() throws IOException {
+    String health = "GET /api/healthcheck HTTP/1.1\r\nHost: x\r\n\r\n";
+    String last = "GET /api/healthcheck HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+
+    String out = raw(health + health + last);
+
+    assertThat(out.split("HTTP/1.1 200 OK", -1)).hasSize(4);
+    assertThat(out).contains("Connection: close");
+  }
+
+  @Test
+  void http_chunkedBodyWithExpectContinue_isRead() throws IOException {
+    String out =
+        raw(
+            "POST /api/authorize HTTP/1.1\r\nAuthorization: Bearer "
+                + KEY
+                + "\r\nExpect: 100-continue\r\nTransfer-Encoding: chunked\r\nConnection: close"
+                + "\r\n\r\n3\r\n{\"a\r\n2\r\n\":\r\n0\r\n\r\n");
+
+    assertThat(out).startsWith("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 400 Bad Request");
+    assertThat(out).contains("body is not valid JSON");
+  }
+
+  @Test
+  void http_malformedRequestLineOrHugeHeader_isRefusedAndClosed() throws IOException {
+    assertThat(raw("NONSENSE\r\n\r\n"))
+        .startsWith("HTTP/1.1 400 ")
+        .contains("malformed request line");
+    String huge = "GET /api/healthcheck HTTP/1.1\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n";
+    assertThat(raw(huge)).startsWith("HTTP/1.1 431 ");
+  }
+
+  @Test
+  void http_http10WithoutKeepAlive_isClosedAfterOneAnswer() throws IOException {
+    String out = raw("GET /api/healthcheck HTTP/1.0\r\n\r\n");
+
+    assertThat(out).startsWith("HTTP/1.1 200 OK").contains("Connection: close");
+  }
 }
