@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
       ListCommand.class,
       ActionsCommand.class,
       HelpCommand.class,
+      dev.osoj.cli.serve.ServeCommand.class,
     })
 public final class OsoCommand implements Callable<Integer> {
   private static final Logger logger = LoggerFactory.getLogger(OsoCommand.class);
