@@ -445,6 +445,15 @@ final class BodyParser {
           return matches();
         }
         break;
+      case SEMI:
+      case RPAREN:
+      case RBRACE:
+      case COMMA:
+      case AND:
+      case OR:
+      case IF:
+      case EOF:
+        throw c.expected("a condition");
       default:
         break;
     }

@@ -225,6 +225,14 @@ class ParserErrorTest {
         Arguments.of("test fixture { }", "p.polar:1:14: expected a fixture name, found '{'"),
         Arguments.of("declare f(x, 1);", "p.polar:1:14: expected a type name, found '1'"),
         Arguments.of("}", "p.polar:1:1: expected a rule, block, test or declaration, found '}'"),
+        Arguments.of("f(x) if g(x) and;", "p.polar:1:17: expected a condition, found ';'"),
+        Arguments.of("f(x) if;", "p.polar:1:8: expected a condition, found ';'"),
+        Arguments.of(
+            "test \"t\" { assert f(x) iff; }", "p.polar:1:27: expected a condition, found ';'"),
+        Arguments.of(
+            "resource R { roles: [\"a\"]; }",
+            "p.polar:1:19: expected '=' after 'roles', found ':': write declarations as 'roles ="
+                + " ...;'"),
         Arguments.of("abc", "p.polar:1:4: expected '(' after 'abc', found end of file"));
   }
 
