@@ -70,4 +70,18 @@ class PolarPrinterTest {
     assertThat(reprint("declare f(User,String);type g(a:User);?=g(User{\"a\"});"))
         .isEqualTo("declare f(User, String);\ntype g(a: User);\n?= g(User{\"a\"});\n");
   }
+
+  @Test
+  void print_longRule_putsEachConjunctOnItsOwnLine() {
+    String text =
+        "has_permission(user: User, \"read\", doc: Document) if has_role(user, \"reader\", doc)"
+            + " and (is_public(doc, true) or is_owner(user, doc)) and not is_banned(user);";
+
+    assertThat(reprint(text))
+        .isEqualTo(
+            "has_permission(user: User, \"read\", doc: Document) if\n"
+                + "  has_role(user, \"reader\", doc) and\n"
+                + "  (is_public(doc, true) or is_owner(user, doc)) and\n"
+                + "  not is_banned(user);\n");
+  }
 }
