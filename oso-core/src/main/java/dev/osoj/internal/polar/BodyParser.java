@@ -186,6 +186,11 @@ final class BodyParser {
         return identTerm(mode);
       case LBRACKET:
         throw c.fail(PARSE_ERROR, t, "a list literal is allowed only on the right of 'in'");
+      case LBRACE:
+        throw c.fail(
+            UNSUPPORTED,
+            t,
+            "dictionary literals are not supported in Oso Cloud Polar: model the data as facts");
       case ARITH:
         throw c.fail(UNSUPPORTED, t, "arithmetic is not supported in Oso Cloud Polar");
       default:

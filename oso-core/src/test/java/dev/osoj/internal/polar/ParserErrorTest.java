@@ -75,6 +75,10 @@ class ParserErrorTest {
             "f(x) if x = y -1;",
             "p.polar:1:15: arithmetic ('-') is not supported in Oso Cloud Polar"),
         Arguments.of(
+            "f(x) if x = {a: 1};",
+            "p.polar:1:13: dictionary literals are not supported in Oso Cloud Polar: model the"
+                + " data as facts"),
+        Arguments.of(
             "f(x) if x in [a, *rest];",
             "p.polar:1:18: rest variables such as '*rest' are not supported"),
         Arguments.of(
