@@ -186,6 +186,11 @@ final class BodyParser {
         return identTerm(mode);
       case LBRACKET:
         throw c.fail(PARSE_ERROR, t, "a list literal is allowed only on the right of 'in'");
+      case LBRACE:
+        throw c.fail(
+            UNSUPPORTED,
+            t,
+            "dictionary literals are not supported in Oso Cloud Polar: model the data as facts");
       case ARITH:
         throw c.fail(UNSUPPORTED, t, "arithmetic is not supported in Oso Cloud Polar");
       default:
@@ -445,6 +450,15 @@ final class BodyParser {
           return matches();
         }
         break;
+      case SEMI:
+      case RPAREN:
+      case RBRACE:
+      case COMMA:
+      case AND:
+      case OR:
+      case IF:
+      case EOF:
+        throw c.expected("a condition");
       default:
         break;
     }

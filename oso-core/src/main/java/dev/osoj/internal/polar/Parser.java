@@ -361,6 +361,16 @@ public final class Parser {
     if (c.at(TokenKind.IDENT) && (next == TokenKind.EQ || next == TokenKind.EQEQ)) {
       return declaration();
     }
+    if (c.at(TokenKind.IDENT) && next == TokenKind.COLON) {
+      throw c.fail(
+          PARSE_ERROR,
+          c.pos() + 1,
+          "expected '=' after "
+              + c.describe(c.pos())
+              + ", found ':': write declarations as '"
+              + c.text()
+              + " = ...;'");
+    }
     if (c.at(TokenKind.STRING) || c.at(TokenKind.IDENT)) {
       return shorthandRule();
     }

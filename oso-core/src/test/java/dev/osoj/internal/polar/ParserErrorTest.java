@@ -75,6 +75,10 @@ class ParserErrorTest {
             "f(x) if x = y -1;",
             "p.polar:1:15: arithmetic ('-') is not supported in Oso Cloud Polar"),
         Arguments.of(
+            "f(x) if x = {a: 1};",
+            "p.polar:1:13: dictionary literals are not supported in Oso Cloud Polar: model the"
+                + " data as facts"),
+        Arguments.of(
             "f(x) if x in [a, *rest];",
             "p.polar:1:18: rest variables such as '*rest' are not supported"),
         Arguments.of(
@@ -225,6 +229,14 @@ class ParserErrorTest {
         Arguments.of("test fixture { }", "p.polar:1:14: expected a fixture name, found '{'"),
         Arguments.of("declare f(x, 1);", "p.polar:1:14: expected a type name, found '1'"),
         Arguments.of("}", "p.polar:1:1: expected a rule, block, test or declaration, found '}'"),
+        Arguments.of("f(x) if g(x) and;", "p.polar:1:17: expected a condition, found ';'"),
+        Arguments.of("f(x) if;", "p.polar:1:8: expected a condition, found ';'"),
+        Arguments.of(
+            "test \"t\" { assert f(x) iff; }", "p.polar:1:27: expected a condition, found ';'"),
+        Arguments.of(
+            "resource R { roles: [\"a\"]; }",
+            "p.polar:1:19: expected '=' after 'roles', found ':': write declarations as 'roles ="
+                + " ...;'"),
         Arguments.of("abc", "p.polar:1:4: expected '(' after 'abc', found end of file"));
   }
 
