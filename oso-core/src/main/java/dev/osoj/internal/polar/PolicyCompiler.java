@@ -18,6 +18,7 @@ import dev.osoj.internal.program.Term;
 import dev.osoj.internal.program.TypeHierarchy;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,7 @@ final class PolicyCompiler {
   private final Map<PredicateKey, List<RuleChecker.RuleType>> ruleTypes = new LinkedHashMap<>();
   private final Map<String, List<List<String>>> declares = new LinkedHashMap<>();
   private final List<Item.TestBlock> tests = new ArrayList<>();
+  private final Map<Rule, StaticTypes> staticTypes = new IdentityHashMap<>();
 
   private PolicyCompiler(List<String> fileNames) {
     diagnostics = new Diagnostics(fileNames);
@@ -174,7 +176,9 @@ final class PolicyCompiler {
 
   private void check(TypeHierarchy types) {
     RuleChecker checker = new RuleChecker(diagnostics, types);
-    rules.forEach(checker::checkTypes);
+    for (Rule rule : rules) {
+      checker.checkTypes(rule, staticTypes.computeIfAbsent(rule, StaticTypes::new));
+    }
     checker.checkNegations(rules);
     checker.checkRuleTypes(rules, ruleTypes);
     checker.warnMisspeltPredicates(rules, new HashSet<>(declares.keySet()));
@@ -182,7 +186,9 @@ final class PolicyCompiler {
 
   private FactSignatures signatures(TypeHierarchy types) {
     SignatureBuilder builder = new SignatureBuilder(types);
-    rules.forEach(builder::addRule);
+    for (Rule rule : rules) {
+      builder.addRule(rule, staticTypes.computeIfAbsent(rule, StaticTypes::new));
+    }
     declares.forEach((predicate, list) -> list.forEach(sig -> builder.add(predicate, sig)));
     return builder.build();
   }

@@ -56,8 +56,7 @@ final class RuleChecker {
     }
   }
 
-  void checkTypes(Rule rule) {
-    StaticTypes st = new StaticTypes(rule);
+  void checkTypes(Rule rule, StaticTypes st) {
     st.all().forEach((var, constraints) -> contradictions(var, constraints));
     for (Literal l : rule.body()) {
       if (l instanceof Literal.Compare && ((Literal.Compare) l).op() != Literal.Op.NE) {
