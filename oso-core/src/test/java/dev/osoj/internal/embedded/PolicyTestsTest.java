@@ -9,6 +9,8 @@ import dev.osoj.Oso;
 import dev.osoj.PolicyValidationException;
 import dev.osoj.Value;
 import dev.osoj.internal.polar.PolicyLoader;
+import dev.osoj.internal.program.PolarTest;
+import dev.osoj.internal.program.Program;
 import dev.osoj.internal.testing.PolarTestRunner;
 import dev.osoj.internal.testing.TestReport;
 import java.util.List;
@@ -118,20 +120,28 @@ class PolicyTestsTest {
 
   @Test
   void run_invalidSetupFact_isReportedAsValidationFailure() {
-    String text =
-        WorkedExamplesTest.A
-            + "declare other(Workspace);\n"
-            + "test \"t\" {\n"
-            + "  setup { other(User{\"ana\"}); }\n"
-            + "  assert_not allow(User{\"ana\"}, \"view\", Workspace{\"w1\"});\n"
-            + "}\n";
+    Program loaded = PolicyLoader.load(policy(false));
+    PolarTest original = loaded.tests().get(0);
+    Fact bad =
+        Fact.of("has_role", new Value("User", "a"), Value.of("guest"), new Value("User", "b"));
+    PolarTest broken =
+        new PolarTest("broken", List.of(bad), original.assertions(), original.span());
+    Program program =
+        new Program(
+            loaded.rules(),
+            loaded.types(),
+            loaded.blocks(),
+            loaded.global(),
+            loaded.signatures(),
+            List.of(broken),
+            List.of());
 
-    List<TestReport.Failure> failures;
-    try {
-      failures = PolarTestRunner.run(PolicyLoader.load(text)).failures();
-    } catch (PolicyValidationException e) {
-      return;
-    }
-    assertThat(failures).extracting(TestReport.Failure::kind).containsExactly("ValidationFailed");
+    TestReport report = PolarTestRunner.run(program);
+
+    assertThat(report.success()).isFalse();
+    assertThat(report.failures())
+        .extracting(TestReport.Failure::kind)
+        .containsExactly("ValidationFailed");
+    assertThat(report.tests()).containsExactly(new TestReport.TestOutcome("broken", 0, 3));
   }
 }
