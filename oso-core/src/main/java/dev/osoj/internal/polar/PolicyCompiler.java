@@ -39,6 +39,7 @@ import java.util.Set;
 final class PolicyCompiler {
   static final String DEFAULT_ALLOW_ORIGIN = "default allow(actor, action, resource)";
 
+  private final Typing typing;
   private final Diagnostics diagnostics;
   private final TypeScope scope;
   private final Terms terms;
@@ -51,7 +52,8 @@ final class PolicyCompiler {
   private final List<Item.TestBlock> tests = new ArrayList<>();
   private final Map<Rule, StaticTypes> staticTypes = new IdentityHashMap<>();
 
-  private PolicyCompiler(List<String> fileNames) {
+  private PolicyCompiler(List<String> fileNames, Typing typing) {
+    this.typing = typing;
     diagnostics = new Diagnostics(fileNames);
     scope = new TypeScope(diagnostics);
     terms = new Terms(diagnostics, scope);
@@ -68,13 +70,25 @@ final class PolicyCompiler {
    * @throws PolicyValidationException with every problem, when any check fails
    */
   static Program compile(List<PolicyFile> files) {
+    return compile(files, Typing.LENIENT);
+  }
+
+  /**
+   * Compiles parsed files into a program with the given typing mode.
+   *
+   * @param files the files of one policy
+   * @param typing whether body-only variables need static types
+   * @return the program
+   * @throws PolicyValidationException with every problem, when any check fails
+   */
+  static Program compile(List<PolicyFile> files, Typing typing) {
     List<String> names = new ArrayList<>();
     List<Item> items = new ArrayList<>();
     for (PolicyFile file : files) {
       names.add(file.file());
       items.addAll(file.items());
     }
-    return new PolicyCompiler(names).run(items);
+    return new PolicyCompiler(names, typing).run(items);
   }
 
   private Program run(List<Item> items) {
@@ -177,7 +191,11 @@ final class PolicyCompiler {
   private void check(TypeHierarchy types) {
     RuleChecker checker = new RuleChecker(diagnostics, types);
     for (Rule rule : rules) {
-      checker.checkTypes(rule, staticTypes.computeIfAbsent(rule, StaticTypes::new));
+      StaticTypes st = staticTypes.computeIfAbsent(rule, StaticTypes::new);
+      checker.checkTypes(rule, st);
+      if (typing == Typing.STRICT && !rule.span().equals(SourceSpan.NONE)) {
+        checker.checkStrictTyping(rule, st);
+      }
     }
     checker.checkNegations(rules);
     checker.checkRuleTypes(rules, ruleTypes);
