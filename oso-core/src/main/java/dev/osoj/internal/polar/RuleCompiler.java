@@ -350,7 +350,11 @@ final class RuleCompiler {
         checkNegated((Literal.Not) l, positive, outsideNot, names, reported);
       }
     }
-    Set<String> bound = Vars.bound(body, headVars, positive);
+    reportUnbound(body, Vars.bound(body, headVars, positive), names, reported);
+  }
+
+  private void reportUnbound(
+      List<Literal> body, Set<String> bound, Names names, Set<String> reported) {
     for (Literal l : body) {
       if (l instanceof Literal.Not) {
         continue;
