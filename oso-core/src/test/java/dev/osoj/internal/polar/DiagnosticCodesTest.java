@@ -47,6 +47,19 @@ class DiagnosticCodesTest {
   }
 
   @Test
+  void badDeclaration_inheritedRelationWithOtherOrUnknownTarget_reportedWithoutCrash() {
+    assertThat(
+            errors(
+                "actor User {}\nactor Team {}\n"
+                    + "resource A { relations = { owner: User, p: Tem }; }\n"
+                    + "resource B extends A { relations = { owner: Team, p: User }; }\n"))
+        .containsExactly(
+            "UnknownType policy.polar:3:44: unknown type 'Tem'; did you mean 'Team'?",
+            "BadDeclaration policy.polar:4:10: relation 'owner' of 'B' targets 'Team' but its"
+                + " supertype 'A' declares 'User'");
+  }
+
+  @Test
   void badDeclaration_relationsInGlobalBlock_reported() {
     assertThat(errors("actor User {}\nglobal { relations = { owner: User }; }\n"))
         .containsExactly(
