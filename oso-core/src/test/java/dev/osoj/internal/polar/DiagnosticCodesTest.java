@@ -271,6 +271,19 @@ class DiagnosticCodesTest {
   }
 
   @Test
+  void assertion_onPredicateThePolicyNeverMentions_warnsWithHint() {
+    Program program =
+        PolicyLoader.load(
+            "actor User {}\nresource Doc { permissions = [\"read\"]; }\n"
+                + "test \"t\" { assert alow(User{\"a\"}, \"read\", Doc{\"d\"}); }\n");
+
+    assertThat(PolicyErrors.render(program.warnings()))
+        .containsExactly(
+            "UnknownPredicate policy.polar:3:19: 'alow/3' is used by no rule, call or declaration"
+                + " of the policy, so the assertion cannot hold; did you mean 'allow'?");
+  }
+
+  @Test
   void allDiagnostics_errorsAndWarnings_sortedBySourcePosition() {
     assertThat(all("f(x) if g(y);\nactor User {}\nresource R { roles = [\"a\", \"a\"]; }\n"))
         .containsExactly(
