@@ -3,7 +3,10 @@ package dev.osoj.benchmarks;
 import dev.osoj.internal.polar.PolicyLoader;
 import dev.osoj.internal.polar.PolicySource;
 import dev.osoj.internal.program.Program;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,6 +16,8 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Parsing and checking a large generated policy: the front end's cost when a policy is loaded or
@@ -24,7 +29,8 @@ import org.openjdk.jmh.annotations.State;
  * and a test block with a fixture every tenth block, so every stage of the loader does real work.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar PolicyLoadBenchmark -f 1 -wi 2 -i 3 -w
- * 1s -r 1s}.
+ * 1s -r 1s}. On a loaded machine also run {@link #main} ({@code java -cp
+ * benchmarks/target/benchmarks.jar dev.osoj.benchmarks.PolicyLoadBenchmark}) for the CPU time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,6 +39,8 @@ public class PolicyLoadBenchmark {
   /** Approximate number of lines of the generated policy. */
   @Param({"10000"})
   public int lines;
+
+  private static final Logger logger = LoggerFactory.getLogger(PolicyLoadBenchmark.class);
 
   private List<PolicySource> sources = List.of();
 
@@ -50,6 +58,31 @@ public class PolicyLoadBenchmark {
   @Benchmark
   public Program load() {
     return PolicyLoader.load(sources);
+  }
+
+  /**
+   * Measures the CPU time of one load on the calling thread, which unlike wall-clock time does not
+   * grow when other processes share the machine. Runs 30 warm-up loads, then logs the mean CPU
+   * time of the next 30.
+   *
+   * @param args optional line count (default 10,000)
+   */
+  public static void main(String[] args) {
+    int lines = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    List<PolicySource> sources = List.of(new PolicySource("generated.polar", generate(lines)));
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (int i = 0; i < 60; i++) {
+      long start = threads.getCurrentThreadCpuTime();
+      PolicyLoader.load(sources);
+      if (i >= 30) {
+        total += threads.getCurrentThreadCpuTime() - start;
+      }
+    }
+    logger.info(
+        "loading a {}-line policy takes {} ms of CPU time per load (mean of 30 after warm-up)",
+        lines,
+        String.format(Locale.ROOT, "%.1f", total / 30 / 1e6));
   }
 
   /**
