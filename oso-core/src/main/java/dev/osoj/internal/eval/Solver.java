@@ -75,6 +75,12 @@ final class Solver {
 
   /** Returns the int of a value: its stored id, or a question-local id. */
   int resolve(Value value) {
+    if (value.type().equals(Value.STRING)) {
+      int known = program.policyString(value.id());
+      if (known >= 0) {
+        return known;
+      }
+    }
     int id = values.find(value);
     if (id >= 0) {
       return id;
@@ -101,6 +107,15 @@ final class Solver {
       return locals.get(-2 - v);
     }
     return null;
+  }
+
+  /** Returns the id text of a concrete int, or null for a wildcard or an unbound position. */
+  @Nullable String idText(int v) {
+    if (v >= 0) {
+      return values.idText(v);
+    }
+    Value local = value(v);
+    return local == null ? null : local.id();
   }
 
   int typeOf(int v) {
@@ -330,6 +345,9 @@ final class Solver {
   }
 
   private boolean matches(Op.Matches m, int[] frame) {
+    if (m.type() < 0) {
+      return false;
+    }
     int v = frame[m.slot()];
     if (!m.exact()) {
       int r = meet(v, wildcard(m.type()));
@@ -725,11 +743,7 @@ final class Solver {
     while (true) {
       lowLink = Integer.MAX_VALUE;
       long before = added;
-      for (CRule rule : call.candidates()) {
-        if (evalRule(rule, args, into)) {
-          break;
-        }
-      }
+      runRules(call, args, into);
       int myLow = lowLink;
       boolean leader = myLow >= t.stackPos;
       if (t.ground && t.answers.size() > 0) {
@@ -754,6 +768,14 @@ final class Solver {
     t.onStack = false;
     depth--;
     lowLink = Math.min(savedLow, t.complete ? Integer.MAX_VALUE : t.low);
+  }
+
+  private void runRules(Op.Call call, int[] args, Sink into) {
+    for (CRule rule : call.candidates()) {
+      if (evalRule(rule, args, into)) {
+        return;
+      }
+    }
   }
 
   private void completeGroup(int mark) {

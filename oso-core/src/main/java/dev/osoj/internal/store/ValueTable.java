@@ -33,7 +33,7 @@ public final class ValueTable {
   private int[] typeOf = new int[1024];
   private int[] hashes = new int[1024];
   private int size;
-  private int[] slots = new int[2048];
+  private long[] slots = new long[2048];
 
   private final Map<String, Integer> typeIds = new HashMap<>();
   private final List<String> typeNames = new ArrayList<>();
@@ -159,12 +159,12 @@ public final class ValueTable {
     int h = hash(type, text);
     int mask = slots.length - 1;
     for (int i = mix(h) & mask; ; i = (i + 1) & mask) {
-      int slot = slots[i];
+      long slot = slots[i];
       if (slot == 0) {
         return -1;
       }
-      int id = slot - 1;
-      if (hashes[id] == h && typeOf[id] == type && sameText(ids[id], text)) {
+      int id = (int) slot - 1;
+      if ((int) (slot >>> 32) == h && typeOf[id] == type && sameText(ids[id], text)) {
         return id;
       }
     }
@@ -241,7 +241,7 @@ public final class ValueTable {
   }
 
   private void rehash(int capacity) {
-    slots = new int[capacity];
+    slots = new long[capacity];
     for (int id = 0; id < size; id++) {
       place(id);
     }
@@ -253,7 +253,7 @@ public final class ValueTable {
     while (slots[i] != 0) {
       i = (i + 1) & mask;
     }
-    slots[i] = id + 1;
+    slots[i] = ((long) hashes[id] << 32) | (id + 1L);
   }
 
   static int mix(int h) {
