@@ -45,6 +45,8 @@ public final class EmbeddedBuilder {
   private @Nullable LocalSql localSql;
   private @Nullable QuestionEngine questionEngine;
   private int inlineCount;
+  private dev.osoj.sql.@Nullable LocalBindings localBindings;
+  private dev.osoj.sql.@Nullable SqlDialect sqlDialect;
 
   EmbeddedBuilder() {}
 
@@ -153,6 +155,37 @@ public final class EmbeddedBuilder {
     return this;
   }
 
+  /**
+   * Sets the local bindings: fact predicates read from the application's own tables by the local
+   * methods ({@link Oso#authorizeLocal}, {@link Oso#listLocal}, …) and by {@link Oso#listFilter}.
+   * Questions answered by the engine ({@link Oso#authorize}, {@link Oso#list}) do not read them.
+   *
+   * @param bindings the bindings
+   * @return this builder
+   * @throws IllegalStateException if already set
+   */
+  public EmbeddedBuilder localBindings(dev.osoj.sql.LocalBindings bindings) {
+    requireNonNull(bindings, "bindings");
+    checkUnset(this.localBindings, "localBindings");
+    this.localBindings = bindings;
+    return this;
+  }
+
+  /**
+   * Sets the SQL dialect of the local methods' output; defaults to the dialect of a {@link
+   * dev.osoj.store.JdbcFactStore}, else PostgreSQL.
+   *
+   * @param dialect the dialect
+   * @return this builder
+   * @throws IllegalStateException if already set
+   */
+  public EmbeddedBuilder sqlDialect(dev.osoj.sql.SqlDialect dialect) {
+    requireNonNull(dialect, "dialect");
+    checkUnset(this.sqlDialect, "sqlDialect");
+    this.sqlDialect = dialect;
+    return this;
+  }
+
   private static void checkUnset(@Nullable Object current, String setting) {
     if (current != null) {
       throw new IllegalStateException("setting '" + setting + "' was already given");
@@ -181,7 +214,21 @@ public final class EmbeddedBuilder {
     QuestionEngine engine = questionEngine == null ? engineFor(store) : questionEngine;
     Clock c = clock == null ? Clock.systemUTC() : clock;
     PolicyFrontEnd compiler = new PolarFrontEnd();
-    return new EmbeddedOso(store, engine, localSql, compiler, c, all);
+    LocalSql sql = localSql == null ? localSqlFor(store, c) : localSql;
+    return new EmbeddedOso(store, engine, sql, compiler, c, all);
+  }
+
+  private LocalSql localSqlFor(FactStore store, Clock c) {
+    dev.osoj.sql.SqlDialect dialect = sqlDialect;
+    if (dialect == null) {
+      dialect =
+          store instanceof dev.osoj.store.JdbcFactStore
+              ? ((dev.osoj.store.JdbcFactStore) store).dialect()
+              : dev.osoj.sql.SqlDialect.POSTGRES;
+    }
+    dev.osoj.sql.LocalBindings b =
+        localBindings == null ? dev.osoj.sql.LocalBindings.empty() : localBindings;
+    return new dev.osoj.internal.plan.LocalSqlWriter(b, dialect, store, c);
   }
 
   private static QuestionEngine engineFor(FactStore store) {

@@ -2,9 +2,10 @@ package dev.osoj.cli;
 
 /**
  * Stops a subcommand with a message for standard error and an exit code. Thrown for every expected
- * failure (unreadable file, policy errors, bad facts), so subcommands stay linear.
+ * failure (unreadable file, policy errors, bad facts), so subcommands stay linear; {@link
+ * OsoCommand#newCommandLine()} prints the message and exits with the code.
  */
-final class CliException extends RuntimeException {
+public final class CliException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int exitCode;
@@ -15,7 +16,7 @@ final class CliException extends RuntimeException {
    * @param exitCode the process exit code, one of {@link ExitCodes}
    * @param message the text printed on standard error, possibly several lines, possibly empty
    */
-  CliException(int exitCode, String message) {
+  public CliException(int exitCode, String message) {
     super(message);
     this.exitCode = exitCode;
   }
@@ -26,11 +27,16 @@ final class CliException extends RuntimeException {
    * @param message the text printed on standard error
    * @return the exception
    */
-  static CliException input(String message) {
+  public static CliException input(String message) {
     return new CliException(ExitCodes.INPUT, message);
   }
 
-  int exitCode() {
+  /**
+   * Returns the process exit code.
+   *
+   * @return the code
+   */
+  public int exitCode() {
     return exitCode;
   }
 }

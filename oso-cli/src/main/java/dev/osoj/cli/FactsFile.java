@@ -20,12 +20,18 @@ final class FactsFile {
   private static final Pattern PREDICATE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   /**
-   * One fact with the line it was read from.
+   * One fact with the place it was read from.
    *
+   * @param file the file name as given
    * @param line the 1-based line number
    * @param fact the fact
    */
-  record Entry(int line, Fact fact) {}
+  record Entry(String file, int line, Fact fact) {
+    /** Returns {@code file:line}, the prefix of messages about this fact. */
+    String location() {
+      return file + ":" + line;
+    }
+  }
 
   private FactsFile() {}
 
@@ -57,13 +63,28 @@ final class FactsFile {
       try {
         List<String> tokens = tokenize(lines[i]);
         if (!tokens.isEmpty()) {
-          entries.add(new Entry(lineNumber, toFact(tokens)));
+          entries.add(new Entry(file, lineNumber, toFact(tokens)));
         }
       } catch (IllegalArgumentException e) {
         throw CliException.input(file + ":" + lineNumber + ": " + e.getMessage());
       }
     }
     return List.copyOf(entries);
+  }
+
+  /**
+   * Parses one fact written on the command line.
+   *
+   * @param text the fact, such as {@code is_public Repository:anvil Boolean:true}
+   * @return the fact
+   * @throws IllegalArgumentException if the text is not exactly one fact
+   */
+  static Fact parseFact(String text) {
+    List<String> tokens = tokenize(text);
+    if (tokens.isEmpty()) {
+      throw new IllegalArgumentException("no fact given");
+    }
+    return toFact(tokens);
   }
 
   private static Fact toFact(List<String> tokens) {

@@ -1,5 +1,7 @@
 package dev.osoj.cli;
 
+import dev.osoj.OsoException;
+import dev.osoj.Value;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -34,6 +36,11 @@ import picocli.CommandLine.Spec;
       "3:internal error (--verbose shows the stack trace)"
     },
     subcommands = {
+      ValidateCommand.class,
+      TestCommand.class,
+      AuthorizeCommand.class,
+      ListCommand.class,
+      ActionsCommand.class,
       HelpCommand.class,
       dev.osoj.cli.serve.ServeCommand.class,
     })
@@ -62,6 +69,7 @@ public final class OsoCommand implements Callable<Integer> {
    */
   public static CommandLine newCommandLine() {
     CommandLine commandLine = new CommandLine(new OsoCommand());
+    commandLine.registerConverter(Value.class, Value::parse);
     commandLine.setExecutionExceptionHandler(OsoCommand::handle);
     return commandLine;
   }
@@ -90,6 +98,12 @@ public final class OsoCommand implements Callable<Integer> {
       }
       err.flush();
       return failure.exitCode();
+    }
+    if (e instanceof OsoException) {
+      logger.debug("'{}' failed", commandLine.getCommandName(), e);
+      err.println("oso: " + e.getMessage());
+      err.flush();
+      return ExitCodes.INPUT;
     }
     logger.debug("internal error in '{}'", commandLine.getCommandName(), e);
     err.println("oso: internal error: " + e);

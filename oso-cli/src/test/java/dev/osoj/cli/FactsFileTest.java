@@ -27,13 +27,15 @@ class FactsFileTest {
     assertThat(entries)
         .containsExactly(
             new FactsFile.Entry(
+                "f.txt",
                 1,
                 Fact.of(
                     "has_role",
                     new Value("User", "alice"),
                     Value.of("owner"),
                     new Value("Organization", "acme"))),
-            new FactsFile.Entry(2, Fact.of("level", new Value("User", "alice"), Value.of(3))));
+            new FactsFile.Entry(
+                "f.txt", 2, Fact.of("level", new Value("User", "alice"), Value.of(3))));
   }
 
   @Test
@@ -45,7 +47,9 @@ class FactsFileTest {
     assertThat(entries)
         .containsExactly(
             new FactsFile.Entry(
-                4, Fact.of("is_public", new Value("Repository", "anvil"), Value.of(true))));
+                "f.txt",
+                4,
+                Fact.of("is_public", new Value("Repository", "anvil"), Value.of(true))));
   }
 
   @Test
@@ -111,6 +115,7 @@ class FactsFileTest {
     Files.writeString(file, "\uFEFFp User:a\n");
 
     assertThat(FactsFile.read(file))
-        .containsExactly(new FactsFile.Entry(1, Fact.of("p", new Value("User", "a"))));
+        .containsExactly(
+            new FactsFile.Entry(file.toString(), 1, Fact.of("p", new Value("User", "a"))));
   }
 }

@@ -1,13 +1,39 @@
 package dev.osoj.sql;
 
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+
 /**
- * Restricts the rows of one resource type to those an actor may act on.
+ * Restricts the rows of one resource type to those an actor may act on: the answer of {@code
+ * list(actor, action, type)} as a predicate the database evaluates.
  *
- * <p>TODO(#4): the data filtering issue defines the plan this filter holds and its renderers.
+ * <p>A filter is {@link Kind#ALWAYS} (no restriction: skip the predicate), {@link Kind#NEVER} (no
+ * row: skip the query) or {@link Kind#CONDITIONAL}, in which case {@link #plan()} holds a plan of
+ * arity 1 whose tuples are the authorized resources, and {@link #toSql} renders it as a predicate
+ * on the caller's id column:
+ *
+ * <pre>{@code
+ * AuthorizedFilter filter = oso.listFilter(alice, "read", "Repository");
+ * SqlFragment where = filter.toSql("r.id", SqlDialect.POSTGRES);
+ * String sql = "SELECT r.* FROM repositories r WHERE " + where.sql() + " ORDER BY r.name LIMIT 50";
+ * // bind where.parameters() in order
+ * }</pre>
+ *
+ * <p>The predicate is self-contained ({@code column IN (subquery)}, possibly with {@code EXISTS}
+ * branches for unbounded answers) and uses private aliases, so it composes with the caller's joins,
+ * {@code WHERE}, {@code ORDER BY}, {@code LIMIT} and {@code COUNT(*)} without duplicating rows.
+ *
+ * <p>A filter reads the database when the query runs: facts in the managed fact table and local
+ * bindings are as fresh as the caller's transaction; facts held in memory and context facts were
+ * copied into the filter as bound values when it was made, so do not cache a filter across users or
+ * after writes.
+ *
+ * <p>Instances are immutable and thread-safe.
  */
-public interface AuthorizedFilter {
+public final class AuthorizedFilter {
   /** Whether the filter needs a query at all. */
-  enum Kind {
+  public enum Kind {
     /** Every row qualifies. */
     ALWAYS,
     /** No row qualifies. */
@@ -16,10 +42,96 @@ public interface AuthorizedFilter {
     CONDITIONAL
   }
 
+  private final Kind kind;
+  private final String resourceType;
+  private final Plan plan;
+  private final Map<String, SqlType> sqlTypes;
+
+  private AuthorizedFilter(
+      Kind kind, String resourceType, Plan plan, Map<String, SqlType> sqlTypes) {
+    this.kind = kind;
+    this.resourceType = requireNonNull(resourceType, "resourceType");
+    this.plan = requireNonNull(plan, "plan");
+    this.sqlTypes = Map.copyOf(sqlTypes);
+  }
+
+  /**
+   * Returns a filter from a plan, classifying it: an empty plan is {@link Kind#NEVER}, a plan with
+   * an unconstrained branch is {@link Kind#ALWAYS}.
+   *
+   * @param resourceType the resource type the filter restricts
+   * @param plan a plan of arity 1 yielding authorized resources
+   * @param sqlTypes the SQL type of the id column per type name (absent means text)
+   * @return the filter
+   * @throws IllegalArgumentException if the plan's arity is not 1
+   */
+  public static AuthorizedFilter of(String resourceType, Plan plan, Map<String, SqlType> sqlTypes) {
+    if (plan.arity() != 1) {
+      throw new IllegalArgumentException("a filter plan has arity 1, not '" + plan.arity() + "'");
+    }
+    return new AuthorizedFilter(PlanShapes.classify(plan), resourceType, plan, sqlTypes);
+  }
+
   /**
    * Returns whether the filter is constant.
    *
    * @return the kind
    */
-  Kind kind();
+  public Kind kind() {
+    return kind;
+  }
+
+  /**
+   * Returns the resource type whose rows the filter restricts.
+   *
+   * @return the type name
+   */
+  public String resourceType() {
+    return resourceType;
+  }
+
+  /**
+   * Returns the plan: arity 1, its tuples are the authorized resources (an {@link Plan.Expr.Any}
+   * output meaning every resource of the type).
+   *
+   * @return the plan
+   */
+  public Plan plan() {
+    return plan;
+  }
+
+  /**
+   * Returns the SQL type of the id column of a type, as configured by {@code sql_types}.
+   *
+   * @param type the type name
+   * @return the SQL type, {@link SqlType#TEXT} when not configured
+   */
+  public SqlType sqlType(String type) {
+    return sqlTypes.getOrDefault(type, SqlType.TEXT);
+  }
+
+  /**
+   * Renders the filter as a boolean SQL predicate on a column holding the resource ids.
+   *
+   * @param column the caller's id column, qualified as the outer query aliases it (such as {@code
+   *     r.id}); checked with {@link SqlDialect#checkIdentifier}
+   * @param dialect the dialect
+   * @return the predicate ({@code 1=1} for always, {@code 1=0} for never) and its parameters
+   * @throws IllegalArgumentException if the column is not an acceptable identifier
+   */
+  public SqlFragment toSql(String column, SqlDialect dialect) {
+    SqlDialect.checkIdentifier(column);
+    if (kind == Kind.ALWAYS) {
+      return new SqlFragment("1=1", java.util.List.of());
+    }
+    if (kind == Kind.NEVER) {
+      return new SqlFragment("1=0", java.util.List.of());
+    }
+    return SqlRenderer.bound(dialect).filter(plan, column, sqlType(resourceType), resourceType);
+  }
+
+  @Override
+  public String toString() {
+    return "AuthorizedFilter[" + kind + " " + resourceType + "]";
+  }
 }

@@ -167,8 +167,8 @@ final class Compiler {
       int argType = staticType(caller, arg);
       int h = callee.head[i];
       if (!Op.isSlot(h) && h != Op.NOW) {
-        int headConst = -2 - h;
-        if (!Op.isSlot(arg) && arg != Op.NOW && -2 - arg != headConst) {
+        int headConst = Op.constValue(h);
+        if (!Op.isSlot(arg) && arg != Op.NOW && Op.constValue(arg) != headConst) {
           return false;
         }
         if (argType >= 0 && !types.isSub(typeOfValue.applyAsInt(headConst), argType)) {
@@ -190,7 +190,7 @@ final class Compiler {
     if (Op.isSlot(ref)) {
       return rule.slotType[ref];
     }
-    return ref == Op.NOW ? types.integer : typeOfValue.applyAsInt(-2 - ref);
+    return ref == Op.NOW ? types.integer : typeOfValue.applyAsInt(Op.constValue(ref));
   }
 
   /** Marks recursive calls of a set of rules (their SCCs already computed) as tabled. */

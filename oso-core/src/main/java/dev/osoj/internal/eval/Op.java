@@ -4,16 +4,24 @@ import dev.osoj.internal.program.Literal;
 
 /**
  * A compiled body literal. Terms are encoded as ints ("refs"): a slot of the rule's frame when at
- * least 0, {@link #NOW} for {@code @current_unix_time}, otherwise the constant value id {@code -2 -
- * ref}.
+ * least 0, {@link #NOW} for {@code @current_unix_time}, otherwise a constant (see {@link
+ * #constRef}): stored value ids map to {@code (LOCAL_REF_BASE, -2]}, question-local ids below.
  */
 sealed interface Op permits Op.Call, Op.Unify, Op.Compare, Op.In, Op.Matches {
   /** The ref of {@code @current_unix_time}. */
   int NOW = Integer.MIN_VALUE;
 
-  /** Returns the ref of a constant value id. */
+  /** Refs at or below this encode question-local constants. */
+  int LOCAL_REF_BASE = -1_100_000_000;
+
+  /** Returns the ref of a constant value id (stored or question-local). */
   static int constRef(int valueId) {
-    return -2 - valueId;
+    return valueId >= 0 ? -2 - valueId : LOCAL_REF_BASE + valueId;
+  }
+
+  /** Returns the value id of a constant ref. */
+  static int constValue(int ref) {
+    return ref > LOCAL_REF_BASE ? -2 - ref : ref - LOCAL_REF_BASE;
   }
 
   /** Returns whether a ref is a slot. */

@@ -38,6 +38,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class Solver {
   static final int FAIL = Integer.MIN_VALUE + 1;
+  private static final int[] NO_FRAME = new int[0];
+
+  /** The sink of existence checks: stops at the first answer. */
+  static final Sink EXISTS = tuple -> true;
 
   /** Receives answer tuples; returns true to stop the producer. */
   interface Sink {
@@ -48,8 +52,8 @@ final class Solver {
   private final FactDatabase db;
   private final ValueTable values;
   private final Types types;
-  private final List<Value> locals = new ArrayList<>();
-  private final Map<Value, Integer> localIds = new HashMap<>();
+  private @Nullable List<Value> locals;
+  private @Nullable Map<Value, Integer> localIds;
   private final int now;
   private int[][][] context = new int[0][][];
   private @Nullable HashMap<GoalKey, Table> tables;
@@ -75,6 +79,10 @@ final class Solver {
     if (id >= 0) {
       return id;
     }
+    if (locals == null || localIds == null) {
+      locals = new ArrayList<>();
+      localIds = new HashMap<>();
+    }
     Integer local = localIds.get(value);
     if (local == null) {
       local = -2 - locals.size();
@@ -89,7 +97,7 @@ final class Solver {
     if (v >= 0) {
       return values.value(v);
     }
-    if (v < -1 && v > WILD_BASE) {
+    if (v < -1 && v > WILD_BASE && locals != null) {
       return locals.get(-2 - v);
     }
     return null;
@@ -102,7 +110,8 @@ final class Solver {
     if (isWildcard(v)) {
       return wildcardType(v);
     }
-    int t = types.find(locals.get(-2 - v).type());
+    Value local = value(v);
+    int t = local == null ? -1 : types.find(local.type());
     return t < 0 ? Types.UNKNOWN : t;
   }
 
@@ -139,7 +148,7 @@ final class Solver {
     if (ref >= 0) {
       return frame[ref];
     }
-    return ref == Op.NOW ? now : -2 - ref;
+    return ref == Op.NOW ? now : Op.constValue(ref);
   }
 
   private boolean bind(int ref, int value, int[] frame) {
@@ -157,6 +166,9 @@ final class Solver {
   // ---- context facts ----
 
   void addContext(List<Fact> facts) {
+    if (facts.isEmpty()) {
+      return;
+    }
     Map<Integer, List<int[]>> byRelation = new HashMap<>();
     for (Fact fact : facts) {
       Pred pred = program.pred(new PredicateKey(fact.predicate(), fact.arity()));
@@ -186,7 +198,7 @@ final class Solver {
       return true;
     }
     for (CRule rule : pred.rules) {
-      if (evalRule(rule, args, tuple -> true)) {
+      if (evalRule(rule, args, EXISTS)) {
         return true;
       }
     }
@@ -210,6 +222,12 @@ final class Solver {
 
   /** Evaluates one rule for a call's arguments; returns true if the sink stopped it. */
   boolean evalRule(CRule rule, int[] args, Sink out) {
+    for (int i = 0; i < rule.arity; i++) {
+      int h = rule.head[i];
+      if (!Op.isSlot(h) && args[i] != UNBOUND && meet(read(h, NO_FRAME), args[i]) == FAIL) {
+        return false;
+      }
+    }
     int[] frame = new int[rule.slots];
     Arrays.fill(frame, UNBOUND);
     int mask = 0;
@@ -251,6 +269,9 @@ final class Solver {
     }
 
     boolean accept(int[] frame) {
+      if (out == EXISTS) {
+        return typesHold(frame);
+      }
       int[] tuple = new int[rule.arity];
       for (int i = 0; i < tuple.length; i++) {
         int h = rule.head[i];
@@ -267,6 +288,17 @@ final class Solver {
         tuple[i] = v;
       }
       return out.accept(tuple);
+    }
+
+    private boolean typesHold(int[] frame) {
+      for (int i = 0; i < rule.arity; i++) {
+        int t = rule.headType[i];
+        int v = read(rule.head[i], frame);
+        if (t >= 0 && v != UNBOUND && meet(v, wildcard(t)) == FAIL) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
@@ -422,7 +454,7 @@ final class Solver {
       return solve(call, args).answers.size() > 0;
     }
     for (CRule rule : call.candidates()) {
-      if (evalRule(rule, args, tuple -> true)) {
+      if (evalRule(rule, args, EXISTS)) {
         return true;
       }
     }
@@ -440,7 +472,7 @@ final class Solver {
       return solve(call, args).answers.size() > 0;
     }
     for (CRule rule : call.candidates()) {
-      if (evalRule(rule, args, tuple -> true)) {
+      if (evalRule(rule, args, EXISTS)) {
         return true;
       }
     }

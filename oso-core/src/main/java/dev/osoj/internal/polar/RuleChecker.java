@@ -218,7 +218,7 @@ final class RuleChecker {
       known.add(rule.predicate());
       defined.add(new PredicateKey(rule.predicate(), rule.arity()));
     }
-    Set<String> warned = new HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (Rule rule : rules) {
       for (Literal l : rule.body()) {
         Literal.Call call =
@@ -230,8 +230,11 @@ final class RuleChecker {
             || defined.contains(new PredicateKey(call.predicate(), call.arity()))) {
           continue;
         }
+        if (!seen.add(call.predicate())) {
+          continue;
+        }
         String close = Hints.closest(call.predicate(), known);
-        if (close != null && warned.add(call.predicate())) {
+        if (close != null) {
           diagnostics.warning(
               "UnknownPredicate",
               call.span(),

@@ -1,0 +1,371 @@
+package dev.osoj.internal.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.osoj.EvaluationException;
+import dev.osoj.Query;
+import dev.osoj.Value;
+import dev.osoj.internal.program.Literal;
+import dev.osoj.internal.program.Param;
+import dev.osoj.internal.program.PredicateKey;
+import dev.osoj.internal.program.Program;
+import dev.osoj.internal.program.Rule;
+import dev.osoj.internal.program.Term;
+import dev.osoj.sql.Plan;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a question into a {@link Plan}: the question's predicate applied to bound values and open
+ * variables, answered by unfolding the program's rules top-down with the bound values substituted
+ * (so rules whose head constants cannot match are dropped at plan time). Each way to satisfy the
+ * question becomes one conjunctive branch (joins of fact sources plus conditions); recursive
+ * predicates become {@link Plan.Fixpoint}s, specialised on arguments that every recursive call
+ * passes through unchanged; {@code not} becomes an anti-join.
+ *
+ * <p>Limitations (each raises {@link EvaluationException} naming the rule, never an approximate
+ * plan): mutual recursion between different predicates; a recursive rule that uses its own
+ * predicate twice in one body (non-linear recursion); recursive rules with unbounded (wildcard)
+ * head arguments; comparisons on variables that no call binds; more than {@value #MAX_BRANCHES}
+ * branches.
+ *
+ * <p>One planner serves one question (it caches the fixpoints it builds); it is not thread-safe.
+ */
+public final class Planner {
+  static final int MAX_BRANCHES = 4096;
+
+  /** One argument of a planned question. */
+  public sealed interface Arg {
+    /**
+     * A value fixed by the question.
+     *
+     * @param value the value
+     */
+    record Bound(Value value) implements Arg {
+      /** Creates the argument. */
+      public Bound {
+        requireNonNull(value, "value");
+      }
+    }
+
+    /**
+     * An open position: the plan yields its values as a column. With a type, only values of exactly
+     * that type qualify (as in {@code list}); without, any value does.
+     *
+     * @param type the exact type, or null for any
+     */
+    record Open(@Nullable String type) implements Arg {}
+  }
+
+  private final Program program;
+  private final FactSources sources;
+  private final long nowSeconds;
+  private final Recursion recursion;
+  private final Map<String, Plan.Fixpoint> fixpoints = new HashMap<>();
+  private final Map<PredicateKey, Building> building = new HashMap<>();
+  private int fresh;
+
+  /**
+   * Creates a planner for one question.
+   *
+   * @param program the policy
+   * @param sources where stored facts live
+   * @param nowSeconds the value of {@code @current_unix_time}
+   */
+  public Planner(Program program, FactSources sources, long nowSeconds) {
+    this.program = requireNonNull(program, "program");
+    this.sources = requireNonNull(sources, "sources");
+    this.nowSeconds = nowSeconds;
+    this.recursion = Recursion.of(program);
+  }
+
+  /**
+   * Plans one predicate call. The plan has one column per {@link Arg.Open} argument, in order.
+   *
+   * @param predicate the predicate, such as {@code allow}
+   * @param args the arguments
+   * @return the plan
+   * @throws EvaluationException if the question cannot be expressed (names the rule)
+   */
+  public Plan plan(String predicate, List<Arg> args) {
+    State start = State.EMPTY;
+    List<Term> terms = new ArrayList<>();
+    List<Term> outputs = new ArrayList<>();
+    List<@Nullable String> anyTypes = new ArrayList<>();
+    for (Arg a : args) {
+      if (a instanceof Arg.Bound) {
+        terms.add(new Term.Const(((Arg.Bound) a).value()));
+        continue;
+      }
+      String type = ((Arg.Open) a).type();
+      Term.Var v = new Term.Var("q#" + outputs.size());
+      terms.add(v);
+      outputs.add(v);
+      anyTypes.add(type);
+      if (type != null) {
+        start = requireNonNull(start.constrain(v, Types.exactly(type)));
+      }
+    }
+    Literal.Call call = new Literal.Call(predicate, terms, dev.osoj.SourceSpan.NONE);
+    return branches(List.of(new Goal(call, null)), start, outputs, anyTypes);
+  }
+
+  /**
+   * Plans a query: a conjunction of calls over constrained variables. The plan has one column per
+   * variable of {@link Query#constraints()}, in that order.
+   *
+   * @param query the query
+   * @return the plan
+   */
+  public Plan plan(Query query) {
+    State start = State.EMPTY;
+    List<Term> outputs = new ArrayList<>();
+    List<@Nullable String> anyTypes = new ArrayList<>();
+    List<Goal> goals = new ArrayList<>();
+    for (Map.Entry<String, Query.Constraint> e : query.constraints().entrySet()) {
+      Term.Var v = new Term.Var("q#" + e.getKey());
+      outputs.add(v);
+      anyTypes.add(e.getValue().type());
+      start = requireNonNull(start.constrain(v, Types.exactly(e.getValue().type())));
+      List<String> ids = e.getValue().ids();
+      if (ids != null) {
+        List<Term.Const> values = new ArrayList<>();
+        for (String id : ids) {
+          values.add(new Term.Const(new Value(e.getValue().type(), id)));
+        }
+        goals.add(new Goal(new Literal.In(v, values, dev.osoj.SourceSpan.NONE), null));
+      }
+    }
+    for (Query.Call c : query.calls()) {
+      List<Term> terms = new ArrayList<>();
+      for (String name : c.args()) {
+        terms.add(new Term.Var("q#" + name));
+      }
+      goals.add(new Goal(new Literal.Call(c.predicate(), terms, dev.osoj.SourceSpan.NONE), null));
+    }
+    return branches(goals, start, outputs, anyTypes);
+  }
+
+  private Plan branches(
+      List<Goal> goals, State start, List<Term> outputs, List<@Nullable String> anyTypes) {
+    List<State> states = new ArrayList<>();
+    solve(goals, 0, start, states);
+    List<Plan> plans = new ArrayList<>();
+    for (State s : states) {
+      Plan p = new Assembler(this, s).build(outputs, anyTypes, null);
+      if (p != null) {
+        plans.add(p);
+      }
+    }
+    return plans.size() == 1 ? plans.get(0) : new Plan.Union(outputs.size(), plans);
+  }
+
+  // ---- unfolding ----
+
+  /** One conjunct to satisfy, with the rule it comes from (null for the question itself). */
+  record Goal(Literal literal, @Nullable Rule rule, List<String> stack) {
+    Goal(Literal literal, @Nullable Rule rule) {
+      this(literal, rule, List.of());
+    }
+  }
+
+  void solve(List<Goal> goals, int index, State s, List<State> out) {
+    if (index == goals.size()) {
+      if (out.size() >= MAX_BRANCHES) {
+        throw new EvaluationException(
+            "the question unfolds into more than " + MAX_BRANCHES + " SQL branches");
+      }
+      out.add(s);
+      return;
+    }
+    Goal g = goals.get(index);
+    Literal lit = g.literal();
+    if (lit instanceof Literal.Call) {
+      call((Literal.Call) lit, g, goals, index, s, out);
+    } else if (lit instanceof Literal.Not || lit instanceof Literal.Compare) {
+      solve(goals, index + 1, s.defer(g), out);
+    } else if (lit instanceof Literal.Unify) {
+      Literal.Unify u = (Literal.Unify) lit;
+      next(goals, index, s.unify(walk(u.left(), s), walk(u.right(), s)), out);
+    } else if (lit instanceof Literal.In) {
+      Literal.In in = (Literal.In) lit;
+      for (Term.Const c : in.values()) {
+        next(goals, index, s.unify(walk(in.term(), s), c), out);
+      }
+    } else if (lit instanceof Literal.Matches) {
+      Literal.Matches m = (Literal.Matches) lit;
+      Types.Allowed allowed =
+          m.exact() ? Types.exactly(m.type()) : Types.subtypesOf(program.types(), m.type());
+      next(goals, index, s.constrain(walk(m.var(), s), allowed), out);
+    } else {
+      throw new AssertionError(lit);
+    }
+  }
+
+  private void next(List<Goal> goals, int index, @Nullable State s, List<State> out) {
+    if (s != null) {
+      solve(goals, index + 1, s, out);
+    }
+  }
+
+  private void call(
+      Literal.Call c, Goal goal, List<Goal> goals, int index, State s, List<State> out) {
+    Rule rule = goal.rule();
+    PredicateKey key = new PredicateKey(c.predicate(), c.arity());
+    List<Term> args = new ArrayList<>();
+    for (Term t : c.args()) {
+      args.add(walk(t, s));
+    }
+    Building b = building.get(key);
+    if (b != null) {
+      next(goals, index, s.atom(new Plan.RecursiveRef(b.name, key.arity()), args), out);
+      return;
+    }
+    List<String> stack = goal.stack();
+    if (recursion.isRecursive(key)) {
+      recursion.checkNotMutual(key, building.keySet(), rule);
+      String pattern = pattern(key, args);
+      if (stack.contains(pattern)) {
+        next(goals, index, s.atom(fixpoint(key, args), args), out);
+        return;
+      }
+      List<String> deeper = new ArrayList<>(stack);
+      deeper.add(pattern);
+      stack = List.copyOf(deeper);
+    }
+    for (Plan rel : sources.relations(key.name(), key.arity(), bound(args))) {
+      next(goals, index, s.relation(rel, args), out);
+    }
+    for (Rule r : program.rules(key)) {
+      Rule renamed = Renamer.rename(r, "#" + (fresh++));
+      State s2 = unifyHead(renamed.head(), args, s);
+      if (s2 == null) {
+        continue;
+      }
+      List<Goal> expanded = new ArrayList<>(goals.subList(0, index));
+      for (Literal l : renamed.body()) {
+        expanded.add(new Goal(l, r, stack));
+      }
+      expanded.addAll(goals.subList(index + 1, goals.size()));
+      solve(expanded, index, s2, out);
+    }
+  }
+
+  /**
+   * The shape of a call for recursion detection: the predicate and its constant arguments. A call
+   * whose shape is already being unfolded is answered by a fixpoint instead of unfolding again, so
+   * chains of distinct constants (role implications) unfold into plain joins and only true
+   * recursion becomes {@code WITH RECURSIVE}.
+   */
+  private static String pattern(PredicateKey key, List<Term> args) {
+    StringBuilder p = new StringBuilder(key.toString());
+    for (Term t : args) {
+      p.append('|').append(t instanceof Term.Const ? ((Term.Const) t).value().toString() : "_");
+    }
+    return p.toString();
+  }
+
+  @Nullable State unifyHead(List<Param> head, List<Term> args, State s) {
+    State cur = s;
+    for (int i = 0; i < head.size() && cur != null; i++) {
+      Param p = head.get(i);
+      cur = cur.unify(walk(p.term(), cur), walk(args.get(i), cur));
+      if (cur != null && p.type() != null) {
+        cur = cur.constrain(walk(p.term(), cur), Types.subtypesOf(program.types(), p.type()));
+      }
+    }
+    return cur;
+  }
+
+  Term walk(Term t, State s) {
+    if (t instanceof Term.Now) {
+      return new Term.Const(Value.of(nowSeconds));
+    }
+    return s.walk(t);
+  }
+
+  private static List<@Nullable Value> bound(List<Term> args) {
+    List<@Nullable Value> out = new ArrayList<>();
+    for (Term t : args) {
+      out.add(t instanceof Term.Const ? ((Term.Const) t).value() : null);
+    }
+    return out;
+  }
+
+  // ---- recursion ----
+
+  private record Building(String name) {}
+
+  private Plan.Fixpoint fixpoint(PredicateKey key, List<Term> args) {
+    List<Term> head = new ArrayList<>();
+    StringBuilder cacheKey = new StringBuilder(key.toString());
+    for (int i = 0; i < key.arity(); i++) {
+      Term a = args.get(i);
+      if (recursion.isInvariant(key, i) && a instanceof Term.Const) {
+        head.add(a);
+        cacheKey.append('|').append(i).append('=').append(((Term.Const) a).value());
+      } else {
+        head.add(new Term.Var("h#" + (fresh++)));
+      }
+    }
+    Plan.Fixpoint cached = fixpoints.get(cacheKey.toString());
+    if (cached != null) {
+      return cached;
+    }
+    String name = "rec" + fixpoints.size() + "_" + key.name().replaceAll("[^A-Za-z0-9_]", "_");
+    building.put(key, new Building(name));
+    List<Plan> seeds = new ArrayList<>();
+    List<Plan> steps = new ArrayList<>();
+    try {
+      List<State> states = new ArrayList<>();
+      for (Plan rel : sources.relations(key.name(), key.arity(), bound(head))) {
+        State s = State.EMPTY.relation(rel, head);
+        if (s != null) {
+          states.add(s);
+        }
+      }
+      for (Rule r : program.rules(key)) {
+        Rule renamed = Renamer.rename(r, "#" + (fresh++));
+        State s = unifyHead(renamed.head(), head, State.EMPTY);
+        if (s == null) {
+          continue;
+        }
+        List<Goal> body = new ArrayList<>();
+        for (Literal l : renamed.body()) {
+          body.add(new Goal(l, r));
+        }
+        List<State> ruleStates = new ArrayList<>();
+        solve(body, 0, s, ruleStates);
+        for (State rs : ruleStates) {
+          Plan p = new Assembler(this, rs).build(head, null, r);
+          if (p != null) {
+            (rs.isRecursive() ? steps : seeds).add(p);
+          }
+        }
+      }
+      for (State s : states) {
+        Plan p = new Assembler(this, s).build(head, null, null);
+        if (p != null) {
+          seeds.add(p);
+        }
+      }
+    } finally {
+      building.remove(key);
+    }
+    Plan.Fixpoint f =
+        new Plan.Fixpoint(
+            name,
+            key.arity(),
+            new Plan.Union(key.arity(), seeds),
+            new Plan.Union(key.arity(), steps));
+    fixpoints.put(cacheKey.toString(), f);
+    return f;
+  }
+
+  Program program() {
+    return program;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.osoj.sql;
+
+import java.util.regex.Pattern;
+
+/**
+ * The SQL dialects the renderers write. Both understand {@code WITH RECURSIVE}, {@code VALUES} and
+ * correlated {@code EXISTS}; they differ in type names and casts.
+ *
+ * <p>Identifiers that come from configuration (table names, column names, the caller's column) are
+ * checked with {@link #checkIdentifier} before they reach SQL text; values never do, they are
+ * bound.
+ */
+public enum SqlDialect {
+  /** H2 2.x (in its default mode). */
+  H2,
+  /** PostgreSQL 12 and later. */
+  POSTGRES;
+
+  private static final String PART = "(?:[A-Za-z_][A-Za-z0-9_$]*|\"[^\"\\x00]+\"|\\{[A-Za-z_]+\\})";
+  private static final Pattern QUALIFIED = Pattern.compile(PART + "(?:\\." + PART + "){0,2}");
+  private static final Pattern SIMPLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /**
+   * Checks a possibly qualified SQL identifier from configuration or from the caller: up to three
+   * dot-separated parts, each a plain identifier, a double-quoted identifier without quotes inside,
+   * or a {@code {alias}} placeholder (as Hibernate filter conditions use).
+   *
+   * @param identifier the identifier, such as {@code repositories.id} or {@code "Repo"."Id"}
+   * @return the identifier, unchanged
+   * @throws IllegalArgumentException naming the identifier if it is not acceptable
+   */
+  public static String checkIdentifier(String identifier) {
+    if (!QUALIFIED.matcher(identifier).matches()) {
+      throw new IllegalArgumentException(
+          "'"
+              + identifier
+              + "' is not an acceptable SQL identifier (letters, digits, '_', '$', up to three"
+              + " dot-separated parts, double-quoted parts without quotes inside)");
+    }
+    return identifier;
+  }
+
+  /**
+   * Checks a simple unquoted identifier (letters, digits and {@code _}, not starting with a digit).
+   *
+   * @param identifier the identifier
+   * @return the identifier, unchanged
+   * @throws IllegalArgumentException naming the identifier if it is not acceptable
+   */
+  public static String checkSimpleIdentifier(String identifier) {
+    if (!SIMPLE.matcher(identifier).matches()) {
+      throw new IllegalArgumentException(
+          "'" + identifier + "' is not a simple SQL identifier (letters, digits and '_')");
+    }
+    return identifier;
+  }
+
+  /**
+   * Returns the name of the character type used for ids and type names.
+   *
+   * @return the type name
+   */
+  String textType() {
+    return this == POSTGRES ? "TEXT" : "VARCHAR";
+  }
+
+  /**
+   * Returns the SQL type name for a column of the given kind.
+   *
+   * @param type the kind
+   * @return the dialect's type name
+   */
+  String typeName(SqlType type) {
+    switch (type) {
+      case TEXT:
+        return textType();
+      case INTEGER:
+        return "INTEGER";
+      case BIGINT:
+        return "BIGINT";
+      case UUID:
+        return "UUID";
+      case BOOLEAN:
+        return "BOOLEAN";
+      default:
+        throw new AssertionError(type);
+    }
+  }
+}

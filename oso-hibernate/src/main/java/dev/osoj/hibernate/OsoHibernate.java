@@ -1,0 +1,116 @@
+package dev.osoj.hibernate;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.osoj.Oso;
+import dev.osoj.Value;
+import dev.osoj.internal.hibernate.SessionFilters;
+import org.hibernate.Session;
+
+/**
+ * Restricts what a Hibernate session loads to the rows an actor may act on, with filters compiled
+ * from the Oso policy.
+ *
+ * <p>Mark entities with {@link OsoResource}, put the {@link Oso} instance in the settings under
+ * {@link #OSO} when the {@code SessionFactory} is built, then enable the filters per session:
+ *
+ * <pre>{@code
+ * SessionFactory factory = new MetadataSources(
+ *         new StandardServiceRegistryBuilder()
+ *             .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+ *             .applySetting(OsoHibernate.OSO, oso)
+ *             .build())
+ *     .addAnnotatedClass(Repository.class)
+ *     .buildMetadata()
+ *     .buildSessionFactory();
+ *
+ * try (Session session = factory.openSession()) {
+ *   OsoHibernate.enable(session, oso, new Value("User", "alice"), "read");
+ *   List<Repository> mine =
+ *       session.createSelectionQuery("from Repository order by name", Repository.class).list();
+ * }
+ * }</pre>
+ *
+ * <p>At bootstrap, for every {@link OsoResource} entity, every actor type of {@link #ACTOR_TYPES}
+ * and every action (the permissions the policy declares for the type, or {@link #ACTIONS}), the
+ * question {@code list(actor, action, type)} is planned for a stand-in actor and rendered as SQL
+ * for the session factory's dialect; the result becomes a Hibernate filter definition whose
+ * parameters are the bound values of that SQL. At run time {@link #enable} plans the same question
+ * for the real actor; when the SQL text is the one compiled at bootstrap (facts in the managed fact
+ * table or in local bindings, where only the bound values depend on the actor) the compiled filter
+ * is enabled with the real values.
+ *
+ * <p><b>Id-list fallback.</b> When the text differs — facts held only in memory are copied into the
+ * SQL as values, so its shape depends on the data; an action that was not compiled at bootstrap —
+ * the filter falls back to {@code id IN (:ids)} with the ids from {@link Oso#list}, and says so in
+ * a DEBUG log line. That is exact but grows with the number of authorized rows.
+ *
+ * <p><b>Limitations.</b>
+ *
+ * <ul>
+ *   <li>Filters apply to HQL/JPQL and criteria queries, collection loads, and (the definitions set
+ *       {@code applyToLoadByKey}) to {@code find}/{@code get} by id, which then return null for a
+ *       row the actor may not see. A to-one association whose target is filtered out makes the load
+ *       of the owning entity fail with Hibernate's {@code EntityFilterException} rather than
+ *       yielding null; lazy proxies are not checked until initialised.
+ *   <li>Native SQL queries, the second-level cache and entities already in the session's
+ *       persistence context are not filtered: enable the filters before loading anything.
+ *   <li>One authorization context per session: {@link #enable} with another actor or action on a
+ *       session that already holds entities throws {@link IllegalStateException}.
+ *   <li>Filters are read-only: updates and deletes by id are not restricted.
+ *   <li>Entities need a single-column id; dialects H2 and PostgreSQL.
+ * </ul>
+ *
+ * <p>Thread safety: the methods are stateless; a {@link Session} itself is not thread-safe.
+ */
+public final class OsoHibernate {
+  /**
+   * Setting holding the {@link Oso} instance the filters are compiled from (an object, not text).
+   * Without it no filter is defined.
+   */
+  public static final String OSO = "dev.osoj.hibernate.oso";
+
+  /**
+   * Setting listing the actor types filters are compiled for (comma-separated text or a list);
+   * default {@code User}.
+   */
+  public static final String ACTOR_TYPES = "dev.osoj.hibernate.actor_types";
+
+  /**
+   * Setting listing the actions filters are compiled for (comma-separated text or a list); default
+   * the permissions the policy declares for each resource type.
+   */
+  public static final String ACTIONS = "dev.osoj.hibernate.actions";
+
+  private OsoHibernate() {}
+
+  /**
+   * Enables, on a session, the filters restricting every {@link OsoResource} entity to the rows an
+   * actor may act on with an action. Enabling the same actor and action again does nothing.
+   *
+   * @param session the session, best freshly opened
+   * @param oso the instance the session factory was built with
+   * @param actor the actor
+   * @param action the action
+   * @throws IllegalStateException if the session already holds entities loaded under another actor
+   *     or action, or the session factory was built without the {@link #OSO} setting
+   */
+  public static void enable(Session session, Oso oso, Value actor, String action) {
+    requireNonNull(session, "session");
+    requireNonNull(oso, "oso");
+    requireNonNull(actor, "actor");
+    requireNonNull(action, "action");
+    SessionFilters.enable(session, oso, actor, action);
+  }
+
+  /**
+   * Disables the authorization filters of a session and forgets its authorization context. Entities
+   * already loaded stay in the session.
+   *
+   * @param session the session
+   */
+  public static void disable(Session session) {
+    requireNonNull(session, "session");
+    SessionFilters.disable(session);
+  }
+}

@@ -1,0 +1,232 @@
+package dev.osoj.internal.hibernate;
+
+import dev.osoj.Oso;
+import dev.osoj.PolicyMetadata;
+import dev.osoj.Value;
+import dev.osoj.hibernate.OsoHibernate;
+import dev.osoj.hibernate.OsoResource;
+import dev.osoj.sql.AuthorizedFilter;
+import dev.osoj.sql.SqlDialect;
+import dev.osoj.sql.SqlFragment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hibernate.boot.ResourceStreamLocator;
+import org.hibernate.boot.spi.AdditionalMappingContributions;
+import org.hibernate.boot.spi.AdditionalMappingContributor;
+import org.hibernate.boot.spi.InFlightMetadataCollector;
+import org.hibernate.boot.spi.MetadataBuildingContext;
+import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.engine.spi.FilterDefinition;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.type.spi.TypeConfiguration;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Contributes, at bootstrap, the filter definitions of every {@link OsoResource} entity: one
+ * compiled from the policy per actor type and action, one restricting the entity to a list of ids
+ * and one hiding every row. Found by Hibernate through {@link java.util.ServiceLoader}; does
+ * nothing unless the {@link OsoHibernate#OSO} setting holds an {@link Oso}.
+ */
+public final class OsoFilterContributor implements AdditionalMappingContributor {
+  private static final Logger logger = LoggerFactory.getLogger(OsoFilterContributor.class);
+
+  /** The id of the stand-in actor the filters are compiled for. */
+  static final String TEMPLATE_ACTOR_ID = "osoj-filter-template";
+
+  /** Creates the contributor (called by the service loader). */
+  public OsoFilterContributor() {}
+
+  @Override
+  public String getContributorName() {
+    return "oso-authorization-filters";
+  }
+
+  @Override
+  public void contribute(
+      AdditionalMappingContributions contributions,
+      InFlightMetadataCollector metadata,
+      ResourceStreamLocator resourceStreamLocator,
+      MetadataBuildingContext context) {
+    Map<String, Object> settings =
+        context
+            .getBootstrapContext()
+            .getServiceRegistry()
+            .requireService(ConfigurationService.class)
+            .getSettings();
+    Object oso = settings.get(OsoHibernate.OSO);
+    if (oso == null) {
+      logger.debug("setting '{}' is absent: no oso filters contributed", OsoHibernate.OSO);
+      return;
+    }
+    if (!(oso instanceof Oso)) {
+      throw new IllegalStateException(
+          "setting '"
+              + OsoHibernate.OSO
+              + "' must hold a dev.osoj.Oso, not '"
+              + oso.getClass().getName()
+              + "'");
+    }
+    SqlDialect dialect = Dialects.of(metadata.getDatabase().getDialect());
+    Contribution contribution =
+        new Contribution(
+            (Oso) oso,
+            dialect,
+            context.getBootstrapContext().getTypeConfiguration(),
+            metadata,
+            list(settings.get(OsoHibernate.ACTOR_TYPES), List.of("User")),
+            list(settings.get(OsoHibernate.ACTIONS), List.of()));
+    int count = 0;
+    for (PersistentClass entity : List.copyOf(metadata.getEntityBindingMap().values())) {
+      Class<?> javaClass = entity.getMappedClass();
+      OsoResource resource = javaClass == null ? null : javaClass.getAnnotation(OsoResource.class);
+      if (resource != null) {
+        contribution.entity(entity, resource.value());
+        count++;
+      }
+    }
+    logger.info("oso authorization filters defined for {} entities", count);
+  }
+
+  private static List<String> list(@Nullable Object setting, List<String> fallback) {
+    if (setting == null) {
+      return fallback;
+    }
+    if (setting instanceof String) {
+      List<String> out = new ArrayList<>();
+      for (String part : ((String) setting).split(",")) {
+        if (!part.isBlank()) {
+          out.add(part.trim());
+        }
+      }
+      return out;
+    }
+    if (setting instanceof String[]) {
+      return Arrays.asList((String[]) setting);
+    }
+    if (setting instanceof List) {
+      List<String> out = new ArrayList<>();
+      for (Object o : (List<?>) setting) {
+        out.add(String.valueOf(o));
+      }
+      return out;
+    }
+    throw new IllegalStateException(
+        "oso setting must be a comma-separated string or a list, not '"
+            + setting.getClass().getName()
+            + "'");
+  }
+
+  /** The filters of one bootstrap. */
+  private static final class Contribution {
+    private final Oso oso;
+    private final SqlDialect dialect;
+    private final TypeConfiguration types;
+    private final InFlightMetadataCollector metadata;
+    private final List<String> actorTypes;
+    private final List<String> actions;
+    private @Nullable PolicyMetadata policyMetadata;
+
+    Contribution(
+        Oso oso,
+        SqlDialect dialect,
+        TypeConfiguration types,
+        InFlightMetadataCollector metadata,
+        List<String> actorTypes,
+        List<String> actions) {
+      this.oso = oso;
+      this.dialect = dialect;
+      this.types = types;
+      this.metadata = metadata;
+      this.actorTypes = actorTypes;
+      this.actions = actions;
+    }
+
+    void entity(PersistentClass entity, String resourceType) {
+      String name = entity.getJpaEntityName();
+      String idColumn = EntityIds.column(entity);
+      Class<?> idType = entity.getIdentifierProperty().getType().getReturnedClass();
+      define(
+          entity,
+          FilterNames.ids(name),
+          "{alias}." + idColumn + " IN (:" + FilterNames.IDS_PARAMETER + ")",
+          Map.of(FilterNames.IDS_PARAMETER, mapping(idType)));
+      define(entity, FilterNames.none(name), "1=0", Map.of());
+      for (String actorType : actorTypes) {
+        for (String action : actionsOf(resourceType)) {
+          compile(entity, resourceType, idColumn, actorType, action);
+        }
+      }
+    }
+
+    private void compile(
+        PersistentClass entity,
+        String resourceType,
+        String idColumn,
+        String actorType,
+        String action) {
+      Value template = new Value(actorType, TEMPLATE_ACTOR_ID);
+      AuthorizedFilter filter = oso.listFilter(template, action, resourceType);
+      String name = FilterNames.compiled(entity.getJpaEntityName(), actorType, action);
+      if (filter.kind() != AuthorizedFilter.Kind.CONDITIONAL) {
+        logger.debug("no compiled filter '{}': the plan is constant ({})", name, filter.kind());
+        return;
+      }
+      SqlFragment fragment = filter.toSql("{alias}." + idColumn, dialect);
+      Optional<String> condition = FilterSql.toCondition(fragment);
+      if (condition.isEmpty()) {
+        logger.debug("no compiled filter '{}': the SQL cannot be a filter condition", name);
+        return;
+      }
+      Map<String, JdbcMapping> parameters = new HashMap<>();
+      List<Object> values = fragment.parameters();
+      for (int i = 0; i < values.size(); i++) {
+        parameters.put(FilterSql.parameterName(i), mapping(values.get(i).getClass()));
+      }
+      define(entity, name, condition.get(), parameters);
+      logger.debug("compiled filter '{}': {}", name, condition.get());
+    }
+
+    private void define(
+        PersistentClass entity,
+        String name,
+        String condition,
+        Map<String, JdbcMapping> parameters) {
+      metadata.addFilterDefinition(
+          new FilterDefinition(name, condition, false, true, parameters, Map.of()));
+      entity.addFilter(name, condition, false, Map.of(), Map.of());
+    }
+
+    private Set<String> actionsOf(String resourceType) {
+      if (!actions.isEmpty()) {
+        return new LinkedHashSet<>(actions);
+      }
+      if (policyMetadata == null) {
+        policyMetadata = oso.policyMetadata();
+      }
+      PolicyMetadata.ResourceMetadata block = policyMetadata.resources().get(resourceType);
+      if (block == null) {
+        throw new IllegalStateException(
+            "entity resource type '" + resourceType + "' is not declared in the policy");
+      }
+      return new LinkedHashSet<>(block.permissions());
+    }
+
+    private JdbcMapping mapping(Class<?> javaType) {
+      JdbcMapping mapping = types.getBasicTypeForJavaType(javaType);
+      if (mapping == null) {
+        throw new IllegalStateException(
+            "no Hibernate basic type for filter parameter class '" + javaType.getName() + "'");
+      }
+      return mapping;
+    }
+  }
+}

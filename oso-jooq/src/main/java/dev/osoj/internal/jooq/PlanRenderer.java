@@ -1,0 +1,532 @@
+package dev.osoj.internal.jooq;
+
+import dev.osoj.Value;
+import dev.osoj.sql.FactSource;
+import dev.osoj.sql.Plan;
+import dev.osoj.sql.SqlType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.Record;
+import org.jooq.RowN;
+import org.jooq.Select;
+import org.jooq.SelectField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Renders a {@link Plan} as jOOQ query parts: every value is a bind value and every identifier a
+ * jOOQ {@link Name}, so jOOQ renders the dialect and binds the values. The only text passed through
+ * is the {@code SELECT} of a hand-written local binding, which is trusted configuration.
+ *
+ * <p>One instance renders one plan (it numbers private aliases); it is not thread-safe.
+ */
+public final class PlanRenderer {
+  private static final String ALIAS_PREFIX = "oso_";
+
+  private static final String PATH_COLUMN = "path";
+  private static final String ITEM_SEPARATOR = "\u001f";
+  private static final String PART_SEPARATOR = "\u001e";
+
+  private final Map<String, Select<?>> derivedBindings;
+  private final boolean cycleGuard;
+  private final Map<String, Recursion> recursions = new HashMap<>();
+  private int aliases;
+
+  /**
+   * Creates a renderer.
+   *
+   * @param derivedBindings jOOQ selects to use instead of the text of a binding's query, keyed by
+   *     that text (bindings derived from jOOQ table metadata)
+   * @param cycleGuard whether recursive relations carry the path of tuples that produced each tuple
+   *     and refuse to revisit one: needed on H2, whose {@code WITH RECURSIVE ... UNION} does not
+   *     terminate on cyclic data
+   */
+  public PlanRenderer(Map<String, Select<?>> derivedBindings, boolean cycleGuard) {
+    this.derivedBindings = Map.copyOf(derivedBindings);
+    this.cycleGuard = cycleGuard;
+  }
+
+  /** A recursive relation being rendered, and the path column of its latest reference. */
+  private static final class Recursion {
+    final String cte;
+    final int arity;
+    @Nullable Field<String> path;
+
+    Recursion(String cte, int arity) {
+      this.cte = cte;
+      this.arity = arity;
+    }
+  }
+
+  /**
+   * Renders a plan of arity 1 as a condition restricting a column to the ids it yields for one
+   * resource type.
+   *
+   * @param plan the plan
+   * @param column the caller's id column
+   * @param resourceType the resource type
+   * @return the condition
+   */
+  public Condition filter(Plan plan, Field<?> column, String resourceType) {
+    List<Plan> branches = new ArrayList<>();
+    for (Plan branch : plan instanceof Plan.Union ? ((Plan.Union) plan).inputs() : List.of(plan)) {
+      Plan.Expr.Any any = topAny(branch);
+      if (any == null) {
+        branches.add(branch);
+      } else if (any.type().equals(resourceType)) {
+        return DSL.trueCondition();
+      }
+    }
+    Block block = render(new Plan.Union(1, branches));
+    if (block.empty()) {
+      return DSL.falseCondition();
+    }
+    Term out = block.outputs().get(0);
+    if (out.staticType() != null && !out.staticType().equals(resourceType)) {
+      return DSL.falseCondition();
+    }
+    if (out.typeField() != null) {
+      block = block.withCondition(out.typeField().eq(DSL.val(resourceType, SQLDataType.VARCHAR)));
+    }
+    return in(column, out, block);
+  }
+
+  private static Plan.Expr.@Nullable Any topAny(Plan branch) {
+    if (branch instanceof Plan.Project) {
+      Plan.Expr e = ((Plan.Project) branch).outputs().get(0);
+      if (e instanceof Plan.Expr.Any) {
+        return (Plan.Expr.Any) e;
+      }
+    }
+    return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Condition in(Field<?> column, Term out, Block block) {
+    SqlType columnType = Types.sqlTypeOf(column.getDataType());
+    Field<Object> target = (Field<Object>) column;
+    Field<Object> value;
+    if (out.constantId() != null) {
+      Field<?> bound = Types.bind(columnType, out.constantId());
+      if (bound == null) {
+        return DSL.falseCondition();
+      }
+      value = (Field<Object>) bound;
+    } else if (Types.comparable(columnType, out.sqlType())) {
+      value = (Field<Object>) out.idField();
+    } else {
+      target = (Field<Object>) (Field<?>) column.cast(SQLDataType.VARCHAR);
+      value = (Field<Object>) (Field<?>) out.idAsText();
+    }
+    return target.in(DSL.select(value).from(block.from()).where(block.where()));
+  }
+
+  /**
+   * Renders a plan as a block.
+   *
+   * @param plan the plan
+   * @return the block
+   */
+  Block render(Plan plan) {
+    if (plan instanceof Plan.Scan) {
+      return scan(((Plan.Scan) plan).source());
+    } else if (plan instanceof Plan.Values) {
+      return values((Plan.Values) plan);
+    } else if (plan instanceof Plan.Filter) {
+      Plan.Filter f = (Plan.Filter) plan;
+      Block in = render(f.input());
+      return in.withCondition(Conditions.of(f.condition(), in.outputs()));
+    } else if (plan instanceof Plan.Project) {
+      return project((Plan.Project) plan);
+    } else if (plan instanceof Plan.Join) {
+      return join((Plan.Join) plan);
+    } else if (plan instanceof Plan.AntiJoin) {
+      return antiJoin((Plan.AntiJoin) plan);
+    } else if (plan instanceof Plan.Union) {
+      return union((Plan.Union) plan);
+    } else if (plan instanceof Plan.Fixpoint) {
+      return fixpoint((Plan.Fixpoint) plan);
+    } else if (plan instanceof Plan.RecursiveRef) {
+      return recursiveRef((Plan.RecursiveRef) plan);
+    } else if (plan instanceof Plan.Constant) {
+      return ((Plan.Constant) plan).value() ? Block.unit() : Block.nothing(0);
+    }
+    throw new AssertionError("unknown plan node " + plan.getClass().getName());
+  }
+
+  private String alias() {
+    return ALIAS_PREFIX + (++aliases);
+  }
+
+  private static Field<String> text(String table, String column) {
+    return DSL.field(DSL.name(table, column), SQLDataType.VARCHAR);
+  }
+
+  private static Field<?> typed(String table, String column, SqlType type) {
+    return DSL.field(DSL.name(table, column), Types.dataType(type));
+  }
+
+  private Block scan(FactSource source) {
+    if (source instanceof FactSource.FactTable) {
+      return factTable((FactSource.FactTable) source);
+    } else if (source instanceof FactSource.Binding) {
+      return binding((FactSource.Binding) source);
+    }
+    throw new AssertionError("unknown fact source " + source.getClass().getName());
+  }
+
+  private Block factTable(FactSource.FactTable source) {
+    String alias = alias();
+    Table<?> table = DSL.table(Names.qualified(source.table())).as(alias);
+    List<Term> outputs = new ArrayList<>();
+    for (int i = 0; i < source.arity(); i++) {
+      outputs.add(
+          Term.column(
+              null,
+              text(alias, FactTables.typeColumn(i)),
+              text(alias, FactTables.idColumn(i)),
+              SqlType.TEXT));
+    }
+    List<Condition> where = new ArrayList<>();
+    where.add(
+        text(alias, FactTables.PREDICATE_COLUMN)
+            .eq(DSL.val(source.predicate(), SQLDataType.VARCHAR)));
+    where.add(
+        DSL.field(DSL.name(alias, FactTables.ARITY_COLUMN), SQLDataType.INTEGER)
+            .eq(DSL.val(source.arity(), SQLDataType.INTEGER)));
+    return new Block(List.of(table), where, outputs, false);
+  }
+
+  private Block binding(FactSource.Binding source) {
+    String alias = alias();
+    String[] columns = new String[source.columnCount()];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = "c" + i;
+    }
+    Select<?> derived = derivedBindings.get(source.query());
+    Table<?> table =
+        derived != null
+            ? derived.asTable(alias, columns)
+            : DSL.table(DSL.sql("(" + source.query() + ")")).as(alias, columns);
+    List<Term> outputs = new ArrayList<>();
+    int column = 0;
+    for (FactSource.BindingArg arg : source.args()) {
+      Value constant = arg.constant();
+      if (constant != null) {
+        outputs.add(Term.constant(constant.type(), constant.id()));
+      } else {
+        outputs.add(
+            Term.column(
+                arg.type(), null, typed(alias, columns[column++], arg.sqlType()), arg.sqlType()));
+      }
+    }
+    return new Block(List.of(table), List.of(), outputs, false);
+  }
+
+  private Block values(Plan.Values values) {
+    if (values.rows().isEmpty()) {
+      return Block.nothing(values.arity());
+    }
+    if (values.arity() == 0) {
+      return Block.unit();
+    }
+    List<@Nullable String> staticTypes = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < values.arity(); i++) {
+      String type = commonType(values.rows(), i);
+      staticTypes.add(type);
+      if (type == null) {
+        names.add("t" + i);
+      }
+      names.add("v" + i);
+    }
+    RowN[] rows = new RowN[values.rows().size()];
+    for (int r = 0; r < rows.length; r++) {
+      List<Field<?>> fields = new ArrayList<>();
+      List<Value> row = values.rows().get(r);
+      for (int i = 0; i < values.arity(); i++) {
+        if (staticTypes.get(i) == null) {
+          fields.add(DSL.val(row.get(i).type(), SQLDataType.VARCHAR));
+        }
+        fields.add(DSL.val(row.get(i).id(), SQLDataType.VARCHAR));
+      }
+      rows[r] = DSL.row(fields);
+    }
+    String alias = alias();
+    Table<?> table = DSL.values(rows).as(alias, names.toArray(new String[0]));
+    List<Term> outputs = new ArrayList<>();
+    for (int i = 0; i < values.arity(); i++) {
+      String type = staticTypes.get(i);
+      outputs.add(
+          Term.column(
+              type,
+              type == null ? text(alias, "t" + i) : null,
+              text(alias, "v" + i),
+              SqlType.TEXT));
+    }
+    return new Block(List.of(table), List.of(), outputs, false);
+  }
+
+  private static @Nullable String commonType(List<List<Value>> rows, int column) {
+    String type = rows.get(0).get(column).type();
+    for (List<Value> row : rows) {
+      if (!row.get(column).type().equals(type)) {
+        return null;
+      }
+    }
+    return type;
+  }
+
+  private Block project(Plan.Project project) {
+    Block in = render(project.input());
+    List<Term> outputs = new ArrayList<>();
+    for (Plan.Expr e : project.outputs()) {
+      outputs.add(Conditions.term(e, in.outputs()));
+    }
+    return in.withOutputs(outputs);
+  }
+
+  private Block join(Plan.Join join) {
+    Block left = render(join.left());
+    Block right = render(join.right());
+    List<Term> outputs = new ArrayList<>(left.outputs());
+    outputs.addAll(right.outputs());
+    if (left.empty() || right.empty()) {
+      return Block.nothing(outputs.size());
+    }
+    List<Table<?>> from = new ArrayList<>(left.from());
+    from.addAll(right.from());
+    List<Condition> where = new ArrayList<>(left.where());
+    where.addAll(right.where());
+    where.add(Conditions.of(join.on(), outputs));
+    return new Block(from, where, outputs, false);
+  }
+
+  private Block antiJoin(Plan.AntiJoin anti) {
+    Block left = render(anti.left());
+    Block right = render(anti.right());
+    if (left.empty() || right.empty()) {
+      return left;
+    }
+    List<Term> all = new ArrayList<>(left.outputs());
+    all.addAll(right.outputs());
+    List<Condition> inner = new ArrayList<>(right.where());
+    inner.add(Conditions.of(anti.on(), all));
+    Select<?> exists = DSL.selectOne().from(right.from()).where(inner);
+    return left.withCondition(DSL.notExists(exists));
+  }
+
+  private Block union(Plan.Union union) {
+    List<Block> blocks = new ArrayList<>();
+    for (Plan input : union.inputs()) {
+      Block b = render(input);
+      if (!b.empty()) {
+        blocks.add(b);
+      }
+    }
+    if (blocks.isEmpty()) {
+      return Block.nothing(union.arity());
+    }
+    if (blocks.size() == 1) {
+      return blocks.get(0);
+    }
+    List<Column> schema = Column.merge(blocks, union.arity());
+    Select<Record> all = materialize(blocks.get(0), schema);
+    for (Block b : blocks.subList(1, blocks.size())) {
+      all = all.union(materialize(b, schema));
+    }
+    return derived(all, schema);
+  }
+
+  private Block derived(Select<Record> select, List<Column> schema) {
+    String alias = alias();
+    Table<?> table = select.asTable(alias);
+    List<Term> outputs = new ArrayList<>();
+    for (int i = 0; i < schema.size(); i++) {
+      Column c = schema.get(i);
+      outputs.add(
+          Term.column(
+              c.staticType(),
+              c.staticType() == null ? text(alias, "t" + i) : null,
+              typed(alias, "v" + i, c.sqlType()),
+              c.sqlType()));
+    }
+    return new Block(List.of(table), List.of(), outputs, false);
+  }
+
+  /**
+   * Turns a block into a {@code SELECT} whose columns follow a schema: {@code t<i>} for a type not
+   * known statically, {@code v<i>} for every id.
+   */
+  private static Select<Record> materialize(Block block, List<Column> schema) {
+    List<SelectField<?>> fields = fields(block, schema);
+    if (fields.isEmpty()) {
+      fields.add(DSL.inline(1).as("one"));
+    }
+    if (block.empty()) {
+      return DSL.select(fields).where(DSL.falseCondition());
+    }
+    return DSL.select(fields).from(block.from()).where(block.where());
+  }
+
+  private static List<SelectField<?>> fields(Block block, List<Column> schema) {
+    List<SelectField<?>> fields = new ArrayList<>();
+    for (int i = 0; i < schema.size(); i++) {
+      Column c = schema.get(i);
+      Term t = block.outputs().get(i);
+      if (c.staticType() == null) {
+        Field<String> type = block.empty() ? DSL.castNull(SQLDataType.VARCHAR) : t.typeExpression();
+        fields.add((c.cast() ? type.cast(SQLDataType.VARCHAR) : type).as("t" + i));
+      }
+      fields.add(idAs(block, t, c).as("v" + i));
+    }
+    return fields;
+  }
+
+  private static Field<?> idAs(Block block, Term t, Column c) {
+    if (block.empty()) {
+      return DSL.castNull(Types.dataType(c.sqlType()));
+    }
+    if (c.sqlType().isText()) {
+      return c.cast() ? t.idAsText().cast(SQLDataType.VARCHAR) : t.idAsText();
+    }
+    return t.idExpression();
+  }
+
+  private Block fixpoint(Plan.Fixpoint fix) {
+    String cte = alias() + "_" + fix.name();
+    Recursion recursion = new Recursion(cte, fix.arity());
+    recursions.put(fix.name(), recursion);
+    List<Column> schema = Column.dynamic(fix.arity());
+    Block seed = render(fix.seed());
+    List<Plan> steps =
+        fix.step() instanceof Plan.Union ? ((Plan.Union) fix.step()).inputs() : List.of(fix.step());
+    Select<Record> body = withPath(seed, schema, null);
+    for (Plan step : steps) {
+      recursion.path = null;
+      Block b = render(step);
+      if (!b.empty()) {
+        body = body.union(withPath(b, schema, recursion.path));
+      }
+    }
+    recursions.remove(fix.name());
+    List<String> names = new ArrayList<>(List.of(Column.names(schema)));
+    if (cycleGuard) {
+      names.add(PATH_COLUMN);
+    }
+    CommonTableExpression<Record> table =
+        DSL.name(cte).fields(names.toArray(new String[0])).as(body);
+    List<Field<?>> fields = new ArrayList<>();
+    for (String n : Column.names(schema)) {
+      fields.add(DSL.field(DSL.name(cte, n), SQLDataType.VARCHAR));
+    }
+    Select<Record> select = DSL.withRecursive(table).select(fields).from(DSL.table(DSL.name(cte)));
+    return derived(select, schema);
+  }
+
+  /**
+   * Materializes one term of a recursive relation, adding the path column and the condition that
+   * the new tuple is not on the path yet when the cycle guard is on.
+   */
+  private Select<Record> withPath(Block block, List<Column> schema, @Nullable Field<String> path) {
+    if (!cycleGuard) {
+      return materialize(block, schema);
+    }
+    if (block.empty()) {
+      List<SelectField<?>> fields = fields(block, schema);
+      fields.add(DSL.castNull(SQLDataType.VARCHAR).as(PATH_COLUMN));
+      return DSL.select(fields).where(DSL.falseCondition());
+    }
+    Field<String> key = DSL.val(ITEM_SEPARATOR, SQLDataType.VARCHAR);
+    for (Term t : block.outputs()) {
+      key = key.concat(t.typeExpression(), DSL.val(PART_SEPARATOR), t.idAsText());
+      key = key.concat(DSL.val(ITEM_SEPARATOR, SQLDataType.VARCHAR));
+    }
+    Block guarded = block;
+    Field<String> newPath = key;
+    if (path != null) {
+      guarded = block.withCondition(DSL.position(path, key).eq(0));
+      newPath = path.concat(key);
+    }
+    List<SelectField<?>> fields = fields(guarded, schema);
+    fields.add(newPath.cast(SQLDataType.VARCHAR).as(PATH_COLUMN));
+    return DSL.select(fields).from(guarded.from()).where(guarded.where());
+  }
+
+  private Block recursiveRef(Plan.RecursiveRef ref) {
+    Recursion recursion = recursions.get(ref.name());
+    if (recursion == null) {
+      throw new IllegalArgumentException(
+          "plan refers to recursive relation '" + ref.name() + "' outside its fixpoint");
+    }
+    String alias = alias();
+    Table<?> table = DSL.table(DSL.name(recursion.cte)).as(alias);
+    if (recursion.path == null) {
+      recursion.path = text(alias, PATH_COLUMN);
+    }
+    List<Term> outputs = new ArrayList<>();
+    for (int i = 0; i < recursion.arity; i++) {
+      outputs.add(Term.column(null, text(alias, "t" + i), text(alias, "v" + i), SqlType.TEXT));
+    }
+    return new Block(List.of(table), List.of(), outputs, false);
+  }
+
+  /**
+   * How one column of a materialized relation is represented.
+   *
+   * @param staticType the type when every row has it, else null (a {@code t<i>} column)
+   * @param sqlType the SQL type of the {@code v<i>} column
+   * @param cast whether ids are cast to text explicitly (recursive relations need one type)
+   */
+  record Column(@Nullable String staticType, SqlType sqlType, boolean cast) {
+    static List<Column> dynamic(int arity) {
+      List<Column> out = new ArrayList<>();
+      for (int i = 0; i < arity; i++) {
+        out.add(new Column(null, SqlType.TEXT, true));
+      }
+      return out;
+    }
+
+    static List<Column> merge(List<Block> blocks, int arity) {
+      List<Column> out = new ArrayList<>();
+      for (int i = 0; i < arity; i++) {
+        Set<String> types = new TreeSet<>();
+        Set<SqlType> sqlTypes = new TreeSet<>();
+        boolean dynamic = false;
+        for (Block b : blocks) {
+          Term t = b.outputs().get(i);
+          dynamic |= t.staticType() == null;
+          if (t.staticType() != null) {
+            types.add(t.staticType());
+          }
+          sqlTypes.add(t.constantId() != null ? SqlType.TEXT : t.sqlType());
+        }
+        String type = !dynamic && types.size() == 1 ? types.iterator().next() : null;
+        SqlType sqlType = sqlTypes.size() == 1 ? sqlTypes.iterator().next() : SqlType.TEXT;
+        out.add(new Column(type, sqlType, sqlTypes.size() > 1));
+      }
+      return out;
+    }
+
+    static String[] names(List<Column> schema) {
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < schema.size(); i++) {
+        if (schema.get(i).staticType() == null) {
+          names.add("t" + i);
+        }
+        names.add("v" + i);
+      }
+      return names.toArray(new String[0]);
+    }
+  }
+}
