@@ -2,6 +2,7 @@
 # Runs the official oso-cloud Node client's compatibility tests against `oso serve`:
 # builds oso.jar (offline), starts it on a free loopback port, runs `npm install` and the
 # node:test suite in compat/node, then stops the server. Exit code: that of the tests.
+# OSO_STORE picks the server's fact store (default memory), e.g. OSO_STORE='jdbc:h2:mem:compat'.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -16,7 +17,8 @@ jar="$root/oso-cli/target/oso.jar"
 
 port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();})')"
 log="$(mktemp -t oso-serve.XXXXXX.log)"
-java -jar "$jar" serve --host 127.0.0.1 --port "$port" --api-key "$key" >"$log" 2>&1 &
+java -jar "$jar" serve --host 127.0.0.1 --port "$port" --api-key "$key" \
+  --store "${OSO_STORE:-memory}" >"$log" 2>&1 &
 server_pid=$!
 stop_server() {
   if kill -0 "$server_pid" 2>/dev/null; then

@@ -140,3 +140,22 @@ test("errors: invalid fact, bad policy, failing policy tests, wrong key", async 
   const stranger = new Oso(url, "e_not_the_key");
   await assert.rejects(stranger.authorize(ada, "read", anvil), (e) => e.statusCode === 401);
 });
+
+test("local authorization returns SQL over the bound table", async () => {
+  await seed();
+  const local = new Oso(url, key, {
+    dataBindings: new URL("./bindings.yaml", import.meta.url).pathname,
+  });
+  const filter = await local.listLocal(bob, "read", "Repository", "repositories.id");
+  assert.match(filter, /repositories\.id/);
+  assert.match(filter, /SELECT id FROM repositories WHERE is_public/);
+  const check = await local.authorizeLocal(ada, "push", anvil);
+  assert.match(check, /select/i);
+  const actions = await local.actionsLocal(ada, anvil);
+  assert.match(actions, /actions/);
+  const repo = typedVar("Repository");
+  const select = await local.buildQuery(["allow", bob, "read", repo]).evaluateLocalSelect({ id: repo });
+  assert.match(select, /select/i);
+  const where = await local.buildQuery(["allow", bob, "read", repo]).evaluateLocalFilter("repositories.id", repo);
+  assert.match(where, /repositories\.id/);
+});

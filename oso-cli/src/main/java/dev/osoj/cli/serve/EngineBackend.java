@@ -3,7 +3,8 @@ package dev.osoj.cli.serve;
 import dev.osoj.FactPattern;
 import dev.osoj.Oso;
 import dev.osoj.ValuePattern;
-import dev.osoj.store.MemoryFactStore;
+import dev.osoj.spi.FactStore;
+import dev.osoj.sql.LocalBindings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,35 +12,50 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A backend over the embedded engine with facts in memory. {@link #clearData()} swaps in a fresh
- * store and engine loaded with the current policy; the server holds its write lock meanwhile, so no
- * request sees half of it.
+ * A backend over the embedded engine and one fact store ({@link StoredFacts}: in memory or a JDBC
+ * table).
  *
- * <p>Limitations: {@link #withBindings} is not available (local authorization needs the SQL
- * planner, not in this build), so the {@code /api/*_query} endpoints answer 400.
+ * <p>Local authorization ({@link #withBindings}) builds, per distinct bindings text, an engine on
+ * the same store and policy with those bindings; the last {@value #MAX_BINDINGS} are kept. A new
+ * policy or {@link #clearData()} drops them.
  */
 final class EngineBackend implements ServeBackend {
+  static final int MAX_BINDINGS = 16;
+
+  private final Object lock = new Object();
   private volatile Instance current;
   private volatile Map<String, String> policyFiles;
+  private final Map<String, Oso> withBindings =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
 
-  /** One engine and the store it reads. */
-  private record Instance(Oso oso, MemoryFactStore store) {}
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Oso> eldest) {
+          return size() > MAX_BINDINGS;
+        }
+      };
+
+  /** One engine and the facts it reads. */
+  private record Instance(Oso oso, StoredFacts facts) {}
 
   /**
    * Creates the backend and loads the initial policy.
    *
+   * @param facts where facts live
    * @param policyFiles file name to Polar text, possibly empty
    * @throws dev.osoj.PolicyException if the policy does not load
    */
-  EngineBackend(Map<String, String> policyFiles) {
+  EngineBackend(StoredFacts facts, Map<String, String> policyFiles) {
     this.policyFiles = Collections.unmodifiableMap(new LinkedHashMap<>(policyFiles));
-    this.current = build(this.policyFiles);
+    this.current = new Instance(build(facts.store(), this.policyFiles, null), facts);
   }
 
-  private static Instance build(Map<String, String> files) {
-    MemoryFactStore store = new MemoryFactStore();
-    Oso oso = Oso.embedded().factStore(store).policySources(files).build();
-    return new Instance(oso, store);
+  private static Oso build(FactStore store, Map<String, String> files, LocalBindings bindings) {
+    dev.osoj.EmbeddedBuilder b = Oso.embedded().factStore(store).policySources(files);
+    if (bindings != null) {
+      b.localBindings(bindings);
+    }
+    return b.build();
   }
 
   @Override
@@ -49,21 +65,36 @@ final class EngineBackend implements ServeBackend {
 
   @Override
   public void policy(String src) {
-    current.oso().policy(src);
-    policyFiles = Map.of("policy.polar", src);
+    synchronized (lock) {
+      current.oso().policy(src);
+      policyFiles = Map.of("policy.polar", src);
+      withBindings.clear();
+    }
   }
 
   @Override
   public Oso withBindings(String dataBindings) {
-    throw new UnsupportedOperationException(
-        "local authorization endpoints need the SQL planner, which this build lacks");
+    synchronized (lock) {
+      Oso cached = withBindings.get(dataBindings);
+      if (cached == null) {
+        LocalBindings bindings = LocalBindings.fromYaml(dataBindings);
+        cached = build(current.facts().store(), policyFiles, bindings);
+        withBindings.put(dataBindings, cached);
+      }
+      return cached;
+    }
   }
 
   @Override
   public void clearData() {
-    Instance old = current;
-    current = build(policyFiles);
-    old.oso().close();
+    synchronized (lock) {
+      Instance old = current;
+      StoredFacts cleared = old.facts().cleared();
+      if (cleared != old.facts()) {
+        current = new Instance(build(cleared.store(), policyFiles, null), cleared);
+        withBindings.clear();
+      }
+    }
   }
 
   @Override
@@ -72,16 +103,16 @@ final class EngineBackend implements ServeBackend {
     return new Stats(
         count(i, "has_role", 2) + count(i, "has_role", 3),
         count(i, "has_relation", 3),
-        i.store().size());
+        i.facts().size());
   }
 
   private static long count(Instance i, String predicate, int arity) {
     List<ValuePattern> any = new ArrayList<>(Collections.nCopies(arity, ValuePattern.ANY));
-    return i.store().get(new FactPattern(predicate, any)).size();
+    return i.facts().store().get(new FactPattern(predicate, any)).size();
   }
 
   @Override
   public void close() {
-    current.oso().close();
+    current.facts().close();
   }
 }

@@ -177,7 +177,7 @@ public final class OsoServer implements AutoCloseable {
       OutputStream out = socket.getOutputStream();
       boolean keepAlive = true;
       while (keepAlive && !closing) {
-        keepAlive = exchange(in, out);
+        keepAlive = exchange(socket, in, out);
       }
     } catch (SocketTimeoutException | EOFException e) {
       // idle connection or client went away between requests
@@ -191,7 +191,7 @@ public final class OsoServer implements AutoCloseable {
   }
 
   /** Reads one request and answers it; returns whether the connection stays open. */
-  private boolean exchange(InputStream in, OutputStream out) throws IOException {
+  private boolean exchange(Socket socket, InputStream in, OutputStream out) throws IOException {
     String requestLine;
     try {
       requestLine = readLine(in, true);
@@ -217,7 +217,7 @@ public final class OsoServer implements AutoCloseable {
       } catch (BadRequest e) {
         write(
             out, Router.refused(e.status, e.getMessage(), head.headers.get("x-request-id")), true);
-        drain(in);
+        drain(socket, in);
         return false;
       }
       ServeResponse response =
@@ -411,11 +411,12 @@ public final class OsoServer implements AutoCloseable {
    * so that closing the socket does not reset the connection before the client has read the
    * refusal.
    */
-  private static void drain(InputStream in) {
+  private static void drain(Socket socket, InputStream in) {
     byte[] sink = new byte[64 * 1024];
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
     long total = 0;
     try {
+      socket.setSoTimeout(500);
       int n;
       while (total < 2L * MAX_BODY_BYTES
           && System.nanoTime() < deadline

@@ -31,9 +31,11 @@ import picocli.CommandLine.Spec;
  * The server stops gracefully on SIGINT/SIGTERM. It serves HTTP/1.1 itself ({@link OsoServer} says
  * why not the JDK's server) with one worker per open connection, at most {@code --threads}.
  *
- * <p>Limitations: {@code --store} accepts only {@code memory} until the JDBC fact store is merged;
- * the local-authorization endpoints ({@code /api/*_query}) and {@code /api/stats} answer 400 until
- * the engine exposes what they need.
+ * <p>Facts live in memory ({@code --store memory}, the default) or in a table of an H2 or
+ * PostgreSQL database ({@code --store jdbc:h2:file:./oso-data}, {@code --store
+ * jdbc:postgresql://host/db?user=u&password=p}), reached through a small connection pool. The
+ * local-authorization endpoints render PostgreSQL for a memory store and the store's dialect for a
+ * JDBC store.
  */
 @Command(
     name = "serve",
@@ -78,7 +80,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--store",
       defaultValue = "memory",
-      description = "Where facts live: 'memory' (default) or a JDBC URL.")
+      description =
+          "Where facts live: 'memory' (default), a jdbc:h2: or a jdbc:postgresql: URL"
+              + " (credentials in the URL).")
   String store;
 
   @Option(
@@ -113,14 +117,14 @@ public final class ServeCommand implements Callable<Integer> {
   OsoServer start() throws IOException {
     validate();
     Map<String, String> files = readPolicies();
-    EngineBackend backend = newBackend(files);
+    int workers = threads > 0 ? threads : DEFAULT_THREADS;
+    EngineBackend backend = newBackend(files, workers);
     Api.PolicyText initial =
         files.isEmpty()
             ? null
             : new Api.PolicyText(
                 files.size() == 1 ? files.keySet().iterator().next() : null,
                 String.join("\n", files.values()));
-    int workers = threads > 0 ? threads : DEFAULT_THREADS;
     OsoServer server;
     try {
       server = new OsoServer(backend, initial, apiKey, new InetSocketAddress(host, port), workers);
@@ -135,7 +139,7 @@ public final class ServeCommand implements Callable<Integer> {
             + " api key '{}')",
         host,
         server.port(),
-        store,
+        StoredFacts.redact(store),
         files.size(),
         workers,
         RemoteSettings.mask(apiKey));
@@ -154,15 +158,6 @@ public final class ServeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "api key must not be empty");
     }
     apiKey = apiKey.trim();
-    if (store.startsWith("jdbc:")) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "store '" + store + "' needs the JDBC fact store, which this build does not include yet");
-    }
-    if (!store.equals("memory")) {
-      throw new ParameterException(
-          spec.commandLine(), "store '" + store + "' is neither 'memory' nor a JDBC URL");
-    }
   }
 
   private Map<String, String> readPolicies() {
@@ -178,12 +173,28 @@ public final class ServeCommand implements Callable<Integer> {
     return files;
   }
 
-  private EngineBackend newBackend(Map<String, String> files) {
+  private EngineBackend newBackend(Map<String, String> files, int workers) {
+    StoredFacts facts;
     try {
-      return new EngineBackend(files);
+      facts = StoredFacts.open(store, Math.min(workers, 32));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    } catch (RuntimeException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "store '" + StoredFacts.redact(store) + "' cannot be used: " + e.getMessage());
+    }
+    try {
+      return new EngineBackend(facts, files);
     } catch (PolicyException e) {
+      facts.close();
       throw new ParameterException(
           spec.commandLine(), "policy " + policies + " does not load:\n" + e.getMessage());
+    } catch (RuntimeException e) {
+      facts.close();
+      throw new ParameterException(
+          spec.commandLine(),
+          "store '" + StoredFacts.redact(store) + "' cannot be used: " + e.getMessage());
     }
   }
 

@@ -45,8 +45,18 @@ class RemoteEndToEndTest {
   static final Value ANVIL = new Value("Repository", "anvil");
   static final Value GEAR = new Value("Repository", "gear");
 
-  private OsoServer server;
-  private HttpOso oso;
+  static final String BINDINGS =
+      "facts:\n"
+          + "  \"is_public(Repository:_)\":\n"
+          + "    query: SELECT id FROM repositories WHERE is_public\n";
+
+  OsoServer server;
+  HttpOso oso;
+
+  /** Extra {@code oso serve} options; subclasses choose another store. */
+  String[] storeArgs() {
+    return new String[0];
+  }
 
   static Path resource(String name) {
     try {
@@ -71,7 +81,7 @@ class RemoteEndToEndTest {
 
   @BeforeEach
   void start() throws IOException {
-    server = startServer();
+    server = startServer(storeArgs());
     oso = client(server);
   }
 
@@ -81,7 +91,7 @@ class RemoteEndToEndTest {
     server.close();
   }
 
-  private void gitclubFacts() {
+  void gitclubFacts() {
     oso.batch(
         tx -> {
           tx.insert(Fact.of("has_role", ADA, Value.of("owner"), ACME));
@@ -281,6 +291,43 @@ class RemoteEndToEndTest {
     assertThat(oso.stats()).containsEntry("num_facts", 0L);
     assertThat(oso.authorize(ADA, "push", ANVIL)).isFalse();
     assertThat(oso.policyMetadata().resources()).containsKey("Repository");
+  }
+
+  /** Local authorization: central facts inlined, the bound predicate read from the app's table. */
+  String listLocalSql() {
+    gitclubFacts();
+    try (HttpOso local =
+        (HttpOso)
+            Oso.remote("http://127.0.0.1:" + server.port(), KEY)
+                .dataBindingsText(BINDINGS)
+                .build()) {
+      String sql = local.listLocal(BOB, "read", "Repository", "repositories.id", List.of());
+      assertThat(sql)
+          .contains("repositories.id")
+          .contains("SELECT id FROM repositories WHERE is_public");
+      assertThat(local.authorizeLocal(ADA, "push", ANVIL, List.of()))
+          .containsIgnoringCase("select");
+      assertThat(local.actionsLocal(ADA, ANVIL, List.of())).containsIgnoringCase("actions");
+      assertThatThrownBy(
+              () -> oso.listLocal(BOB, "read", "Repository", "repositories.id", List.of()))
+          .isInstanceOf(IllegalStateException.class);
+      return sql;
+    }
+  }
+
+  @Test
+  void localMethods_withBindings_returnSqlOverTheBoundTable() {
+    listLocalSql();
+  }
+
+  @Test
+  void localMethods_badBindings_are400() {
+    try (Oso local =
+        Oso.remote("http://127.0.0.1:" + server.port(), KEY).dataBindingsText("facts: [").build()) {
+      assertThatThrownBy(() -> local.authorizeLocal(ADA, "read", ANVIL, List.of()))
+          .isInstanceOfSatisfying(
+              OsoClientException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
   }
 
   @Test

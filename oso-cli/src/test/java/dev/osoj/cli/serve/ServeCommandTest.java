@@ -22,19 +22,26 @@ class ServeCommandTest {
   }
 
   @Test
-  void serve_jdbcStore_isRefusedWithTheGap() {
-    Run r = run("serve", "--port", "0", "--store", "jdbc:h2:mem:x");
-
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("store 'jdbc:h2:mem:x' needs the JDBC fact store");
-  }
-
-  @Test
   void serve_unknownStore_isRefused() {
     Run r = run("serve", "--port", "0", "--store", "redis://x");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("is neither 'memory' nor a JDBC URL");
+    assertThat(r.err()).contains("is not 'memory', a jdbc:h2: or a jdbc:postgresql: URL");
+  }
+
+  @Test
+  void serve_unreachableDatabase_isRefusedWithoutItsPassword() {
+    Run r =
+        run(
+            "serve",
+            "--port",
+            "0",
+            "--store",
+            "jdbc:postgresql://127.0.0.1:1/none?password=s3cret");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("store 'jdbc:postgresql://127.0.0.1:1/none…' cannot be used");
+    assertThat(r.err()).doesNotContain("s3cret");
   }
 
   @Test

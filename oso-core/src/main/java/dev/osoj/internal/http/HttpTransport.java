@@ -56,7 +56,9 @@ final class HttpTransport implements AutoCloseable {
             .readTimeout(settings.readTimeout())
             .writeTimeout(settings.writeTimeout())
             .connectionPool(new ConnectionPool(settings.maxIdleConnections(), 5, TimeUnit.MINUTES))
-            .retryOnConnectionFailure(false)
+            // OkHttp's own retry only covers connections that failed before the exchange (a
+            // pooled connection the server had closed); everything else goes through our retries
+            .retryOnConnectionFailure(true)
             .followRedirects(false)
             .build();
   }

@@ -266,6 +266,18 @@ class HttpOsoFaultTest {
   }
 
   @Test
+  void call_serverClosedTheKeptAliveConnection_nextCallStillSucceedsWithoutRetries() {
+    server.enqueue(
+        json(200, "{\"allowed\": true}").setSocketPolicy(SocketPolicy.DISCONNECT_AT_END));
+    server.enqueue(json(200, "{\"allowed\": false}"));
+    HttpOso oso = client(null, Duration.ofSeconds(5), 0);
+
+    assertThat(oso.authorize(ALICE, "read", ANVIL)).isTrue();
+    assertThat(oso.authorize(ALICE, "read", ANVIL)).isFalse();
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
   void call_connectionAlwaysReset_failsAsRetryableNetworkError() {
     for (int i = 0; i < 3; i++) {
       server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START));
