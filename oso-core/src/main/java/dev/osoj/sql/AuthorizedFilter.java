@@ -20,9 +20,10 @@ import java.util.Map;
  * // bind where.parameters() in order
  * }</pre>
  *
- * <p>The predicate is self-contained ({@code column IN (subquery)}, possibly with {@code EXISTS}
- * branches for unbounded answers) and uses private aliases, so it composes with the caller's joins,
- * {@code WHERE}, {@code ORDER BY}, {@code LIMIT} and {@code COUNT(*)} without duplicating rows.
+ * <p>The predicate is self-contained (a disjunction of {@code column IN (subquery)}, one per way to
+ * be authorized, plus {@code EXISTS} branches for unbounded answers) and uses private aliases, so
+ * it composes with the caller's joins, {@code WHERE}, {@code ORDER BY}, {@code LIMIT} and {@code
+ * COUNT(*)} without duplicating rows.
  *
  * <p>A filter reads the database when the query runs: facts in the managed fact table and local
  * bindings are as fresh as the caller's transaction; facts held in memory and context facts were

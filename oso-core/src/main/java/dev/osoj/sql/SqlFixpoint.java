@@ -101,9 +101,10 @@ final class SqlFixpoint {
 
   private List<String> outputs(List<SqlCol> cols) {
     List<String> exprs = new ArrayList<>();
+    String text = r.dialect().textType();
     for (SqlCol c : cols) {
-      exprs.add(r.typeExpr(c));
-      exprs.add(r.textId(c));
+      exprs.add("CAST(" + r.typeExpr(c) + " AS " + text + ")");
+      exprs.add("CAST(" + r.textId(c) + " AS " + text + ")");
     }
     return exprs;
   }

@@ -108,13 +108,15 @@ public final class SqlRenderer {
         text.add(select(b, List.of(textId(c))));
       }
     }
+    // One IN per branch rather than one IN over a UNION: the database can then test each branch
+    // as a hashed semi-join while it walks the caller's ORDER BY index, and stop at its LIMIT.
     List<String> parts = new ArrayList<>(exists);
-    if (!typed.isEmpty()) {
-      parts.add(column + " IN (" + withCtes(String.join(" UNION ", typed)) + ")");
+    for (String b : typed) {
+      parts.add(column + " IN (" + withCtes(b) + ")");
     }
-    if (!text.isEmpty()) {
-      String caller = textOf(column, columnType);
-      parts.add(caller + " IN (" + withCtes(String.join(" UNION ", text)) + ")");
+    String caller = textOf(column, columnType);
+    for (String b : text) {
+      parts.add(caller + " IN (" + withCtes(b) + ")");
     }
     if (parts.isEmpty()) {
       return finish(FALSE);

@@ -237,7 +237,9 @@ public final class Planner {
       stack = List.copyOf(deeper);
     }
     for (Plan rel : sources.relations(key.name(), key.arity(), bound(args))) {
-      next(goals, index, s.relation(rel, args), out);
+      if (fits(rel, args, s)) {
+        next(goals, index, s.relation(rel, args), out);
+      }
     }
     for (Rule r : program.rules(key)) {
       Rule renamed = Renamer.rename(r, "#" + (fresh++));
@@ -287,6 +289,29 @@ public final class Planner {
     return s.walk(t);
   }
 
+  /** Whether a local binding can hold a tuple matching the arguments (constants and types). */
+  private static boolean fits(Plan rel, List<Term> args, State s) {
+    if (!(rel instanceof Plan.Scan)
+        || !(((Plan.Scan) rel).source() instanceof dev.osoj.sql.FactSource.Binding)) {
+      return true;
+    }
+    List<dev.osoj.sql.FactSource.BindingArg> bargs =
+        ((dev.osoj.sql.FactSource.Binding) ((Plan.Scan) rel).source()).args();
+    for (int i = 0; i < bargs.size(); i++) {
+      dev.osoj.sql.FactSource.BindingArg b = bargs.get(i);
+      Term t = s.walk(args.get(i));
+      if (t instanceof Term.Const) {
+        Value v = ((Term.Const) t).value();
+        if (!v.type().equals(b.type()) || (b.constant() != null && !b.constant().equals(v))) {
+          return false;
+        }
+      } else if (!s.allowed((Term.Var) t).permits(b.type())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static List<@Nullable Value> bound(List<Term> args) {
     List<@Nullable Value> out = new ArrayList<>();
     for (Term t : args) {
@@ -322,6 +347,9 @@ public final class Planner {
     try {
       List<State> states = new ArrayList<>();
       for (Plan rel : sources.relations(key.name(), key.arity(), bound(head))) {
+        if (!fits(rel, head, State.EMPTY)) {
+          continue;
+        }
         State s = State.EMPTY.relation(rel, head);
         if (s != null) {
           states.add(s);

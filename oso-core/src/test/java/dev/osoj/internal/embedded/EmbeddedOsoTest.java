@@ -220,13 +220,12 @@ class EmbeddedOsoTest {
   }
 
   @Test
-  void localSql_withoutBackend_throwsUnsupported() {
+  void localSql_withoutBindings_plansOverMemoryFacts() {
     try (Oso oso = oso(WorkedExamplesTest.A)) {
-      assertThatThrownBy(() -> oso.authorizeLocal(v("User:a"), "view", v("Workspace:w"), List.of()))
-          .isInstanceOf(UnsupportedOperationException.class)
-          .hasMessageContaining("authorizeLocal");
-      assertThatThrownBy(() -> oso.listFilter(v("User:a"), "view", "Workspace"))
-          .isInstanceOf(UnsupportedOperationException.class);
+      assertThat(oso.authorizeLocal(v("User:a"), "view", v("Workspace:w"), List.of()))
+          .isEqualTo("SELECT CASE WHEN 1=0 THEN TRUE ELSE FALSE END AS allowed");
+      assertThat(oso.listFilter(v("User:a"), "view", "Workspace").kind())
+          .isEqualTo(dev.osoj.sql.AuthorizedFilter.Kind.NEVER);
     }
   }
 

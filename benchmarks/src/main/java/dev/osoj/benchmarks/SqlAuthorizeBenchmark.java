@@ -1,0 +1,69 @@
+package dev.osoj.benchmarks;
+
+import dev.osoj.Oso;
+import dev.osoj.Value;
+import dev.osoj.sql.SqlDialect;
+import dev.osoj.store.JdbcFactStore;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * {@code authorize} answered in SQL by {@link JdbcFactStore} on PostgreSQL, over the GitClub facts
+ * of {@link SqlSchema} (about 1.07M facts in the managed table): a question is planned, rendered
+ * and run as one statement on a pooled-less connection from the embedded server's data source.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SqlAuthorizeBenchmark -f 1 -wi 2 -i 3
+ * -w 1s -r 1s}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx2g"})
+public class SqlAuthorizeBenchmark {
+  private Oso oso;
+  private final Value[] users = new Value[64];
+  private final Value[] repos = new Value[64];
+  private int next;
+
+  /** Creates the schema and copies it into the fact table. */
+  @Setup(Level.Trial)
+  public void setUp() throws SQLException {
+    DataSource ds = SqlSchema.open(SqlDialect.POSTGRES);
+    SqlSchema.create(ds, SqlDialect.POSTGRES);
+    JdbcFactStore store = new JdbcFactStore(ds, SqlDialect.POSTGRES);
+    store.get(dev.osoj.FactPattern.of("is_public", dev.osoj.ValuePattern.ANY));
+    SqlSchema.copyFacts(ds, SqlDialect.POSTGRES);
+    oso = Oso.embedded().policy(SqlSchema.resource("gitclub-sql.polar")).factStore(store).build();
+    for (int i = 0; i < users.length; i++) {
+      users[i] = new Value("User", Integer.toString(1 + (i * 157) % SqlSchema.USERS));
+      repos[i] = new Value("Repository", Integer.toString(1 + (i * 15_485_863) % SqlSchema.REPOS));
+    }
+  }
+
+  /** Stops the database. */
+  @TearDown(Level.Trial)
+  public void tearDown() throws Exception {
+    oso.close();
+    SqlSchema.close();
+  }
+
+  /** One authorize question. */
+  @Benchmark
+  public boolean authorize() {
+    int i = next++ & 63;
+    return oso.authorize(users[i], "read", repos[i]);
+  }
+}
