@@ -6,7 +6,9 @@ import dev.osoj.examples.model.Issue;
 import dev.osoj.examples.model.Organization;
 import dev.osoj.examples.model.Repository;
 import dev.osoj.hibernate.OsoHibernate;
+import dev.osoj.sql.LocalBindings;
 import dev.osoj.sql.SqlDialect;
+import dev.osoj.sql.SqlType;
 import dev.osoj.store.JdbcFactStore;
 import dev.osoj.store.MemoryFactStore;
 import java.io.IOException;
@@ -14,14 +16,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
+import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The GitClub application's wiring: the database, an {@link Oso} over the GitClub policy, a jOOQ
@@ -68,6 +73,7 @@ public final class GitClub implements AutoCloseable {
                 facts == Facts.DATABASE
                     ? new JdbcFactStore(dataSource, dialect)
                     : new MemoryFactStore())
+            .localBindings(idTypes())
             .build();
     oso.batch(tx -> readFacts(dataSource).forEach(tx::insert));
     DSLContext jooq =
@@ -75,7 +81,16 @@ public final class GitClub implements AutoCloseable {
     return new GitClub(oso, jooq, GitClubTables.read(jooq), sessionFactory(dataSource, oso));
   }
 
-  private static java.util.List<dev.osoj.Fact> readFacts(DataSource dataSource) {
+  /** The SQL types of the id columns, so filters compare ids without casting the app's columns. */
+  private static LocalBindings idTypes() {
+    LocalBindings.Builder b = LocalBindings.builder().sqlType("User", SqlType.TEXT);
+    for (String type : List.of("Organization", "Repository", "Issue", "Folder")) {
+      b.sqlType(type, SqlType.BIGINT);
+    }
+    return b.build();
+  }
+
+  private static List<dev.osoj.Fact> readFacts(DataSource dataSource) {
     try {
       return GitClubFacts.read(dataSource);
     } catch (SQLException e) {
@@ -99,19 +114,30 @@ public final class GitClub implements AutoCloseable {
     }
   }
 
-  private static SessionFactory sessionFactory(DataSource dataSource, Oso oso) {
+  /**
+   * Builds the Hibernate metadata of the GitClub entities.
+   *
+   * @param dataSource the database
+   * @param oso the instance to compile filters from, or null for none
+   * @return the metadata
+   */
+  public static Metadata metadata(DataSource dataSource, @Nullable Oso oso) {
     StandardServiceRegistryBuilder registry =
         new StandardServiceRegistryBuilder()
-            .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
-            .applySetting(OsoHibernate.OSO, oso)
-            .applySetting(AvailableSettings.SHOW_SQL, false);
+            .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
+    if (oso != null) {
+      registry.applySetting(OsoHibernate.OSO, oso);
+    }
     return new MetadataSources(registry.build())
         .addAnnotatedClass(Organization.class)
         .addAnnotatedClass(Repository.class)
         .addAnnotatedClass(Issue.class)
         .addAnnotatedClass(Folder.class)
-        .buildMetadata()
-        .buildSessionFactory();
+        .buildMetadata();
+  }
+
+  private static SessionFactory sessionFactory(DataSource dataSource, Oso oso) {
+    return metadata(dataSource, oso).buildSessionFactory();
   }
 
   /** Returns the authorization engine. */

@@ -7,7 +7,9 @@ import dev.osoj.examples.GitClub.Facts;
 import dev.osoj.hibernate.OsoHibernate;
 import dev.osoj.jooq.OsoJooq;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.hibernate.Session;
 import org.jooq.Condition;
@@ -24,16 +26,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  * rows are the ones the policy implies.
  */
 class GitClubConsistencyTest {
-  private static final List<GitClub> APPS = new ArrayList<>();
+  /** One application per database and fact store, shared by the tests (they only read). */
+  private static final Map<String, GitClub> APPS = new HashMap<>();
 
   @AfterAll
   static void closeAll() {
-    APPS.forEach(GitClub::close);
+    APPS.values().forEach(GitClub::close);
   }
 
   private static synchronized GitClub app(Databases db, Facts facts) throws Exception {
-    GitClub app = GitClub.start(db.fresh(), db.dialect(), facts);
-    APPS.add(app);
+    String key = db + "/" + facts;
+    GitClub app = APPS.get(key);
+    if (app == null) {
+      app = GitClub.start(db.fresh(), db.dialect(), facts);
+      APPS.put(key, app);
+    }
     return app;
   }
 
@@ -48,7 +55,7 @@ class GitClubConsistencyTest {
   }
 
   /** user, action, resource type, entity, table, expected ids. */
-  private static final Object[][] TABLE = {
+  static final Object[][] TABLE = {
     {"alice", "read", "Repository", "repositories", List.of(10L, 11L, 12L, 21L)},
     {"bob", "read", "Repository", "repositories", List.of(10L, 12L, 20L, 21L)},
     {"carol", "read", "Repository", "repositories", List.of(12L, 20L, 21L)},
@@ -158,7 +165,10 @@ class GitClubConsistencyTest {
   }
 
   private static Table<?> table(GitClub app, String name) {
-    GitClubTables t = app.tables();
+    return table(app.tables(), name);
+  }
+
+  static Table<?> table(GitClubTables t, String name) {
     switch (name) {
       case "repositories":
         return t.repositories;
@@ -174,18 +184,31 @@ class GitClubConsistencyTest {
   }
 
   private static List<Long> jooq(GitClub app, Value user, String action, Table<?> table) {
+    return jooq(app.jooq(), app.oso(), user, action, table);
+  }
+
+  static List<Long> jooq(
+      org.jooq.DSLContext ctx, dev.osoj.Oso oso, Value user, String action, Table<?> table) {
     Field<Long> id = GitClubTables.column(table, "id", Long.class);
-    return app.jooq()
-        .select(id)
+    return ctx.select(id)
         .from(table)
-        .where(OsoJooq.authorized(app.oso(), user, action, id))
+        .where(OsoJooq.authorized(oso, user, action, id))
         .orderBy(id)
         .fetch(id);
   }
 
   private static List<Long> hibernate(GitClub app, Value user, String action, String entity) {
-    try (Session session = app.sessions().openSession()) {
-      OsoHibernate.enable(session, app.oso(), user, action);
+    return hibernate(app.sessions(), app.oso(), user, action, entity);
+  }
+
+  static List<Long> hibernate(
+      org.hibernate.SessionFactory sessions,
+      dev.osoj.Oso oso,
+      Value user,
+      String action,
+      String entity) {
+    try (Session session = sessions.openSession()) {
+      OsoHibernate.enable(session, oso, user, action);
       return session
           .createSelectionQuery("select e.id from " + entity + " e order by e.id", Long.class)
           .list();

@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.osoj.Oso;
 import dev.osoj.Value;
+import dev.osoj.internal.hibernate.MetamodelBindings;
 import dev.osoj.internal.hibernate.SessionFilters;
+import dev.osoj.sql.LocalBindings;
 import org.hibernate.Session;
+import org.hibernate.boot.Metadata;
 
 /**
  * Restricts what a Hibernate session loads to the rows an actor may act on, with filters compiled
@@ -50,9 +53,9 @@ import org.hibernate.Session;
  * <ul>
  *   <li>Filters apply to HQL/JPQL and criteria queries, collection loads, and (the definitions set
  *       {@code applyToLoadByKey}) to {@code find}/{@code get} by id, which then return null for a
- *       row the actor may not see. A to-one association whose target is filtered out makes the load
- *       of the owning entity fail with Hibernate's {@code EntityFilterException} rather than
- *       yielding null; lazy proxies are not checked until initialised.
+ *       row the actor may not see. A lazy to-one association whose target is filtered out fails
+ *       with Hibernate's {@code ObjectNotFoundException} when its proxy is initialised, rather than
+ *       yielding null (eager to-one fetches were not tested).
  *   <li>Native SQL queries, the second-level cache and entities already in the session's
  *       persistence context are not filtered: enable the filters before loading anything.
  *   <li>One authorization context per session: {@link #enable} with another actor or action on a
@@ -101,6 +104,21 @@ public final class OsoHibernate {
     requireNonNull(actor, "actor");
     requireNonNull(action, "action");
     SessionFilters.enable(session, oso, actor, action);
+  }
+
+  /**
+   * Derives local bindings from the entity mapping: per {@link OsoResource} entity the SQL type of
+   * its id ({@code sql_types}), {@code has_relation(Type, "<attribute>", Target)} for each to-one
+   * association to another resource entity (renamed with {@link OsoRelation}), and a fact per
+   * {@link OsoAttribute} attribute. Build the metadata once without the {@link #OSO} setting to
+   * derive them, then the session factory with it.
+   *
+   * @param metadata the bootstrap metadata ({@code MetadataSources.buildMetadata()})
+   * @return a builder holding the derived bindings; add role bindings and build it
+   */
+  public static LocalBindings.Builder bindings(Metadata metadata) {
+    requireNonNull(metadata, "metadata");
+    return MetamodelBindings.derive(metadata);
   }
 
   /**

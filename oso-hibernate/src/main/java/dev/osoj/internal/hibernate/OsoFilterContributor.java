@@ -8,6 +8,7 @@ import dev.osoj.hibernate.OsoResource;
 import dev.osoj.sql.AuthorizedFilter;
 import dev.osoj.sql.SqlDialect;
 import dev.osoj.sql.SqlFragment;
+import dev.osoj.sql.SqlType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -180,6 +181,7 @@ public final class OsoFilterContributor implements AdditionalMappingContributor 
         logger.debug("no compiled filter '{}': the plan is constant ({})", name, filter.kind());
         return;
       }
+      checkIdType(entity, resourceType, filter.sqlType(resourceType));
       SqlFragment fragment = filter.toSql("{alias}." + idColumn, dialect);
       Optional<String> condition = FilterSql.toCondition(fragment);
       if (condition.isEmpty()) {
@@ -193,6 +195,25 @@ public final class OsoFilterContributor implements AdditionalMappingContributor 
       }
       define(entity, name, condition.get(), parameters);
       logger.debug("compiled filter '{}': {}", name, condition.get());
+    }
+
+    private static void checkIdType(PersistentClass entity, String resourceType, SqlType sqlType) {
+      Class<?> id = entity.getIdentifierProperty().getType().getReturnedClass();
+      boolean text = id == String.class;
+      if (text != sqlType.isText()) {
+        throw new IllegalStateException(
+            "entity '"
+                + entity.getJpaEntityName()
+                + "' has a "
+                + id.getSimpleName()
+                + " id but the Oso instance gives '"
+                + resourceType
+                + "' ids the SQL type '"
+                + sqlType
+                + "'; declare it in the local bindings' sql_types (e.g. "
+                + resourceType
+                + ": bigint)");
+      }
     }
 
     private void define(

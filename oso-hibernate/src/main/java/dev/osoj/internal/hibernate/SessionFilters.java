@@ -19,6 +19,7 @@ import org.hibernate.metamodel.mapping.EntityIdentifierMapping;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.SelectableMapping;
 import org.hibernate.persister.entity.EntityPersister;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,7 +179,14 @@ public final class SessionFilters {
       Class<?> idType = persister.getIdentifierMapping().getJavaType().getJavaTypeClass();
       List<Object> typed = new ArrayList<>(ids.size());
       for (String id : ids) {
-        typed.add(convert(id, idType));
+        Object value = convert(id, idType);
+        if (value != null) {
+          typed.add(value);
+        }
+      }
+      if (typed.isEmpty()) {
+        session.enableFilter(FilterNames.none(entity));
+        return;
       }
       session
           .enableFilter(FilterNames.ids(entity))
@@ -201,18 +209,23 @@ public final class SessionFilters {
       return ((SelectableMapping) id).getSelectionExpression();
     }
 
-    private static Object convert(String id, Class<?> idType) {
-      if (idType == String.class) {
-        return id;
-      }
-      if (idType == Long.class || idType == long.class) {
-        return Long.valueOf(id);
-      }
-      if (idType == Integer.class || idType == int.class) {
-        return Integer.valueOf(id);
-      }
-      if (idType == UUID.class) {
-        return UUID.fromString(id);
+    /** Returns the id as a value of the id type, or null when no row can have that id. */
+    private static @Nullable Object convert(String id, Class<?> idType) {
+      try {
+        if (idType == String.class) {
+          return id;
+        }
+        if (idType == Long.class || idType == long.class) {
+          return Long.valueOf(id);
+        }
+        if (idType == Integer.class || idType == int.class) {
+          return Integer.valueOf(id);
+        }
+        if (idType == UUID.class) {
+          return UUID.fromString(id);
+        }
+      } catch (IllegalArgumentException e) {
+        return null;
       }
       throw new IllegalStateException(
           "unsupported id type '" + idType.getName() + "' for an oso id-list filter");

@@ -1,11 +1,13 @@
 package dev.osoj.internal.jooq;
 
+import dev.osoj.EvaluationException;
 import dev.osoj.Value;
 import dev.osoj.sql.FactSource;
 import dev.osoj.sql.Plan;
 import dev.osoj.sql.SqlType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,13 +35,12 @@ import org.jspecify.annotations.Nullable;
 public final class PlanRenderer {
   private static final String ALIAS_PREFIX = "oso_";
 
-  private static final String PATH_COLUMN = "path";
-  private static final String ITEM_SEPARATOR = "\u001f";
-  private static final String PART_SEPARATOR = "\u001e";
+  private static final String PATH_COLUMN = "p";
 
   private final Map<String, Select<?>> derivedBindings;
   private final boolean cycleGuard;
   private final Map<String, Recursion> recursions = new HashMap<>();
+  private final Map<String, CommonTableExpression<Record>> ctes = new LinkedHashMap<>();
   private int aliases;
 
   /**
@@ -56,15 +57,19 @@ public final class PlanRenderer {
     this.cycleGuard = cycleGuard;
   }
 
-  /** A recursive relation being rendered, and the path column of its latest reference. */
+  /** A recursive relation being rendered: its CTE name, self alias and references made. */
   private static final class Recursion {
     final String cte;
     final int arity;
-    @Nullable Field<String> path;
+    final Table<?> self;
+    final String selfAlias;
+    int references;
 
-    Recursion(String cte, int arity) {
+    Recursion(String cte, int arity, String selfAlias) {
       this.cte = cte;
       this.arity = arity;
+      this.selfAlias = selfAlias;
+      this.self = DSL.table(DSL.name(cte)).as(selfAlias);
     }
   }
 
@@ -128,7 +133,14 @@ public final class PlanRenderer {
       target = (Field<Object>) (Field<?>) column.cast(SQLDataType.VARCHAR);
       value = (Field<Object>) (Field<?>) out.idAsText();
     }
-    return target.in(DSL.select(value).from(block.from()).where(block.where()));
+    if (ctes.isEmpty()) {
+      return target.in(DSL.select(value).from(block.from()).where(block.where()));
+    }
+    return target.in(
+        DSL.withRecursive(ctes.values().toArray(new CommonTableExpression<?>[0]))
+            .select(value)
+            .from(block.from())
+            .where(block.where()));
   }
 
   /**
@@ -172,6 +184,12 @@ public final class PlanRenderer {
     return DSL.field(DSL.name(table, column), SQLDataType.VARCHAR);
   }
 
+  /** A column of the managed fact table, whose names are unquoted (folded by the database). */
+  private static Field<String> factColumn(String table, String column) {
+    return DSL.field(
+        DSL.name(DSL.quotedName(table), DSL.unquotedName(column)), SQLDataType.VARCHAR);
+  }
+
   private static Field<?> typed(String table, String column, SqlType type) {
     return DSL.field(DSL.name(table, column), Types.dataType(type));
   }
@@ -193,16 +211,18 @@ public final class PlanRenderer {
       outputs.add(
           Term.column(
               null,
-              text(alias, FactTables.typeColumn(i)),
-              text(alias, FactTables.idColumn(i)),
+              factColumn(alias, FactTables.typeColumn(i)),
+              factColumn(alias, FactTables.idColumn(i)),
               SqlType.TEXT));
     }
     List<Condition> where = new ArrayList<>();
     where.add(
-        text(alias, FactTables.PREDICATE_COLUMN)
+        factColumn(alias, FactTables.PREDICATE_COLUMN)
             .eq(DSL.val(source.predicate(), SQLDataType.VARCHAR)));
     where.add(
-        DSL.field(DSL.name(alias, FactTables.ARITY_COLUMN), SQLDataType.INTEGER)
+        DSL.field(
+                DSL.name(DSL.quotedName(alias), DSL.unquotedName(FactTables.ARITY_COLUMN)),
+                SQLDataType.INTEGER)
             .eq(DSL.val(source.arity(), SQLDataType.INTEGER)));
     return new Block(List.of(table), where, outputs, false);
   }
@@ -405,80 +425,211 @@ public final class PlanRenderer {
 
   private Block fixpoint(Plan.Fixpoint fix) {
     String cte = alias() + "_" + fix.name();
-    Recursion recursion = new Recursion(cte, fix.arity());
-    recursions.put(fix.name(), recursion);
     List<Column> schema = Column.dynamic(fix.arity());
-    Block seed = render(fix.seed());
-    List<Plan> steps =
-        fix.step() instanceof Plan.Union ? ((Plan.Union) fix.step()).inputs() : List.of(fix.step());
-    Select<Record> body = withPath(seed, schema, null);
-    for (Plan step : steps) {
-      recursion.path = null;
-      Block b = render(step);
-      if (!b.empty()) {
-        body = body.union(withPath(b, schema, recursion.path));
-      }
+    List<Block> seeds = new ArrayList<>();
+    for (Plan branch : branches(fix.seed())) {
+      addLive(seeds, render(branch));
     }
-    recursions.remove(fix.name());
+    Recursion rec = new Recursion(cte, fix.arity(), alias());
+    recursions.put(fix.name(), rec);
+    List<Block> steps = new ArrayList<>();
+    try {
+      for (Plan branch : branches(fix.step())) {
+        rec.references = 0;
+        Block b = render(branch);
+        if (rec.references > 1) {
+          throw new EvaluationException(
+              "recursive relation '"
+                  + fix.name()
+                  + "' uses itself more than once in one rule body; SQL recursion must be linear");
+        }
+        if (rec.references == 0) {
+          addLive(seeds, b);
+        } else if (!b.empty()) {
+          List<Table<?>> from = new ArrayList<>(b.from());
+          from.remove(rec.self);
+          steps.add(new Block(from, b.where(), b.outputs(), false));
+        }
+      }
+    } finally {
+      recursions.remove(fix.name());
+    }
+    Select<Record> body = null;
+    for (Block seed : seeds) {
+      body = unionInto(body, seedSelect(seed, schema));
+    }
+    if (body == null) {
+      body = emptySeed(schema);
+    }
+    if (!steps.isEmpty()) {
+      body = unionInto(body, stepSelect(steps, rec, schema));
+    }
     List<String> names = new ArrayList<>(List.of(Column.names(schema)));
     if (cycleGuard) {
       names.add(PATH_COLUMN);
     }
-    CommonTableExpression<Record> table =
-        DSL.name(cte).fields(names.toArray(new String[0])).as(body);
-    List<Field<?>> fields = new ArrayList<>();
-    for (String n : Column.names(schema)) {
-      fields.add(DSL.field(DSL.name(cte, n), SQLDataType.VARCHAR));
+    ctes.put(cte, DSL.name(cte).fields(names.toArray(new String[0])).as(body));
+    String alias = alias();
+    List<Term> outputs = new ArrayList<>();
+    for (int i = 0; i < fix.arity(); i++) {
+      outputs.add(Term.column(null, text(alias, "t" + i), text(alias, "v" + i), SqlType.TEXT));
     }
-    Select<Record> select = DSL.withRecursive(table).select(fields).from(DSL.table(DSL.name(cte)));
-    return derived(select, schema);
+    return new Block(List.of(DSL.table(DSL.name(cte)).as(alias)), List.of(), outputs, false);
+  }
+
+  private static List<Plan> branches(Plan plan) {
+    if (!(plan instanceof Plan.Union)) {
+      return List.of(plan);
+    }
+    List<Plan> out = new ArrayList<>();
+    for (Plan p : ((Plan.Union) plan).inputs()) {
+      out.addAll(branches(p));
+    }
+    return out;
+  }
+
+  private static void addLive(List<Block> out, Block b) {
+    if (!b.empty()) {
+      out.add(b);
+    }
+  }
+
+  private Select<Record> unionInto(@Nullable Select<Record> body, Select<Record> next) {
+    if (body == null) {
+      return next;
+    }
+    // H2 keeps duplicates in recursive unions anyway; the path column is what stops it there
+    return cycleGuard ? body.unionAll(next) : body.union(next);
+  }
+
+  private Select<Record> emptySeed(List<Column> schema) {
+    List<SelectField<?>> fields = new ArrayList<>(fields(Block.nothing(schema.size()), schema));
+    if (cycleGuard) {
+      fields.add(DSL.castNull(SQLDataType.VARCHAR).as(PATH_COLUMN));
+    }
+    return DSL.select(fields).where(DSL.falseCondition());
+  }
+
+  private Select<Record> seedSelect(Block seed, List<Column> schema) {
+    List<SelectField<?>> fields = new ArrayList<>(fields(seed, schema));
+    if (cycleGuard) {
+      fields.add(key(textOutputs(seed.outputs())).as(PATH_COLUMN));
+    }
+    return DSL.select(fields).from(seed.from()).where(seed.where());
+  }
+
+  private Select<Record> stepSelect(List<Block> steps, Recursion rec, List<Column> schema) {
+    List<Field<String>> exprs;
+    List<Table<?>> from = new ArrayList<>();
+    List<Condition> where = new ArrayList<>();
+    if (steps.size() == 1) {
+      Block b = steps.get(0);
+      from.add(rec.self);
+      from.addAll(b.from());
+      where.addAll(b.where());
+      exprs = textOutputs(b.outputs());
+    } else {
+      exprs = mergedStep(steps, rec, from, where);
+    }
+    List<SelectField<?>> fields = new ArrayList<>();
+    for (int i = 0; i < exprs.size(); i++) {
+      fields.add(exprs.get(i).cast(SQLDataType.VARCHAR).as(Column.names(schema)[i]));
+    }
+    if (cycleGuard) {
+      Field<String> path = text(rec.selfAlias, PATH_COLUMN);
+      Field<String> key = key(exprs);
+      where.add(DSL.position(path, key).eq(0));
+      fields.add(path.concat(key).as(PATH_COLUMN));
+    }
+    return DSL.select(fields).from(from).where(where);
   }
 
   /**
-   * Materializes one term of a recursive relation, adding the path column and the condition that
-   * the new tuple is not on the path yet when the cycle guard is on.
+   * Merges several recursive branches into one term reading the relation once: a discriminator row
+   * per branch, each branch's other tables joined on its own condition.
    */
-  private Select<Record> withPath(Block block, List<Column> schema, @Nullable Field<String> path) {
-    if (!cycleGuard) {
-      return materialize(block, schema);
+  private List<Field<String>> mergedStep(
+      List<Block> steps, Recursion rec, List<Table<?>> from, List<Condition> where) {
+    String k = alias();
+    RowN[] ns = new RowN[steps.size()];
+    for (int i = 0; i < ns.length; i++) {
+      ns[i] = DSL.row(List.of(DSL.inline(i + 1)));
     }
-    if (block.empty()) {
-      List<SelectField<?>> fields = fields(block, schema);
-      fields.add(DSL.castNull(SQLDataType.VARCHAR).as(PATH_COLUMN));
-      return DSL.select(fields).where(DSL.falseCondition());
+    Field<Integer> n = DSL.field(DSL.name(k, "n"), SQLDataType.INTEGER);
+    Table<?> joined = rec.self.crossJoin(DSL.values(ns).as(k, "n"));
+    List<Condition> alternatives = new ArrayList<>();
+    for (int i = 0; i < steps.size(); i++) {
+      Block b = steps.get(i);
+      List<Condition> parts = new ArrayList<>();
+      parts.add(n.eq(DSL.inline(i + 1)));
+      parts.addAll(b.where());
+      Condition cond = DSL.and(parts);
+      alternatives.add(cond);
+      if (!b.from().isEmpty()) {
+        Table<?> items = b.from().get(0);
+        for (Table<?> t : b.from().subList(1, b.from().size())) {
+          items = items.crossJoin(t);
+        }
+        joined = joined.leftJoin(items).on(cond);
+      }
     }
-    Field<String> key = DSL.val(ITEM_SEPARATOR, SQLDataType.VARCHAR);
-    for (Term t : block.outputs()) {
-      key = key.concat(t.typeExpression(), DSL.val(PART_SEPARATOR), t.idAsText());
-      key = key.concat(DSL.val(ITEM_SEPARATOR, SQLDataType.VARCHAR));
+    from.add(joined);
+    where.add(DSL.or(alternatives));
+    List<Field<String>> exprs = new ArrayList<>();
+    for (int c = 0; c < 2 * rec.arity; c++) {
+      org.jooq.CaseConditionStep<String> e = null;
+      for (int i = 0; i < steps.size(); i++) {
+        Field<String> value = textOutputs(steps.get(i).outputs()).get(c);
+        Condition when = n.eq(DSL.inline(i + 1));
+        e = e == null ? DSL.when(when, value) : e.when(when, value);
+      }
+      exprs.add(e);
     }
-    Block guarded = block;
-    Field<String> newPath = key;
-    if (path != null) {
-      guarded = block.withCondition(DSL.position(path, key).eq(0));
-      newPath = path.concat(key);
+    return exprs;
+  }
+
+  /** Every output as text: type then id, per column. */
+  private static List<Field<String>> textOutputs(List<Term> outputs) {
+    List<Field<String>> out = new ArrayList<>();
+    for (Term t : outputs) {
+      out.add(t.typeExpression());
+      out.add(t.idAsText());
     }
-    List<SelectField<?>> fields = fields(guarded, schema);
-    fields.add(newPath.cast(SQLDataType.VARCHAR).as(PATH_COLUMN));
-    return DSL.select(fields).from(guarded.from()).where(guarded.where());
+    return out;
+  }
+
+  /** An unambiguous text key of a tuple: escaped fields between separators that never occur. */
+  private static Field<String> key(List<Field<String>> exprs) {
+    Field<String> key = DSL.inline("|");
+    for (int i = 0; i < exprs.size(); i++) {
+      Field<String> e = exprs.get(i).cast(SQLDataType.VARCHAR);
+      Field<String> escaped =
+          DSL.replace(
+              DSL.replace(
+                  DSL.replace(e, DSL.inline("\\"), DSL.inline("\\\\")),
+                  DSL.inline("|"),
+                  DSL.inline("\\p")),
+              DSL.inline("/"),
+              DSL.inline("\\s"));
+      key = key.concat(i == 0 ? escaped : DSL.inline("/").concat(escaped));
+    }
+    return key.concat(DSL.inline("|"));
   }
 
   private Block recursiveRef(Plan.RecursiveRef ref) {
-    Recursion recursion = recursions.get(ref.name());
-    if (recursion == null) {
+    Recursion rec = recursions.get(ref.name());
+    if (rec == null) {
       throw new IllegalArgumentException(
           "plan refers to recursive relation '" + ref.name() + "' outside its fixpoint");
     }
-    String alias = alias();
-    Table<?> table = DSL.table(DSL.name(recursion.cte)).as(alias);
-    if (recursion.path == null) {
-      recursion.path = text(alias, PATH_COLUMN);
-    }
+    rec.references++;
     List<Term> outputs = new ArrayList<>();
-    for (int i = 0; i < recursion.arity; i++) {
-      outputs.add(Term.column(null, text(alias, "t" + i), text(alias, "v" + i), SqlType.TEXT));
+    for (int i = 0; i < rec.arity; i++) {
+      outputs.add(
+          Term.column(
+              null, text(rec.selfAlias, "t" + i), text(rec.selfAlias, "v" + i), SqlType.TEXT));
     }
-    return new Block(List.of(table), List.of(), outputs, false);
+    return new Block(List.of(rec.self), List.of(), outputs, false);
   }
 
   /**
