@@ -171,6 +171,7 @@ final class BodyParser {
       case ARITH:
         throw c.fail(UNSUPPORTED, t, "arithmetic is not supported in Oso Cloud Polar");
       default:
+        unsupportedOperator();
         throw c.expected(termWhat(mode));
     }
   }

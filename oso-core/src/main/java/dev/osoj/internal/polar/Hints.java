@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A candidate is <em>close</em> to a name when their Damerau–Levenshtein distance (insertions,
  * deletions, substitutions, adjacent transpositions) is at most 1 for names of up to four
- * characters and at most 2 for longer ones, or when they differ only in letter case. The length
- * rule keeps short, unrelated names apart: {@code Doc} is not a misspelling of {@code Org}.
+ * characters and at most 2 for longer ones, and less than half the shorter name's length, or when
+ * they differ only in letter case. The length rules keep short, unrelated names apart: {@code Doc}
+ * is not a misspelling of {@code Org}, nor {@code g} of {@code f}.
  */
 final class Hints {
   private Hints() {}
@@ -33,7 +34,8 @@ final class Hints {
       if (candidate.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
         d = 0;
       }
-      if (d <= threshold(name) && d < bestDistance) {
+      boolean close = d <= threshold(name) && 2 * d < Math.min(name.length(), candidate.length());
+      if (close && d < bestDistance) {
         best = candidate;
         bestDistance = d;
       }

@@ -19,6 +19,7 @@ import java.util.List;
  * and produce an {@link TokenKind#ERROR} token, so parsing continues and reports further errors.
  */
 final class Lexer {
+  private static final char QUOTE = '\'';
   private final String file;
   private final String text;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -201,22 +202,33 @@ final class Lexer {
           width = 2;
         } else {
           kind = TokenKind.ERROR;
-          unexpectedCharacter(c);
+          width = unexpectedCharacter(c);
         }
         break;
       default:
         kind = TokenKind.ERROR;
-        unexpectedCharacter(c);
-        width = Character.isHighSurrogate(c) && pos + 1 < text.length() ? 2 : 1;
+        width = unexpectedCharacter(c);
     }
     pos += width;
     add(kind, start, pos);
   }
 
-  private void unexpectedCharacter(char c) {
-    String hint = c == '\'' ? ": strings use double quotes" : "";
-    String shown = c == '\'' ? "'" : String.valueOf(c);
-    error(pos, "unexpected character '" + shown + "'" + hint);
+  /** Reports a character that starts no token; returns how many characters to skip. */
+  private int unexpectedCharacter(char c) {
+    if (c != QUOTE) {
+      error(pos, "unexpected character '" + c + "'");
+      return Character.isHighSurrogate(c) && pos + 1 < text.length() ? 2 : 1;
+    }
+    int close = pos + 1;
+    while (close < text.length() && text.charAt(close) != QUOTE && text.charAt(close) != '\n') {
+      close++;
+    }
+    if (close < text.length() && text.charAt(close) == QUOTE) {
+      error(pos, "unexpected " + text.substring(pos, close + 1) + ": strings use double quotes");
+      return close + 1 - pos;
+    }
+    error(pos, "unexpected character " + QUOTE + QUOTE + QUOTE + ": strings use double quotes");
+    return 1;
   }
 
   private void lexString() {

@@ -258,6 +258,13 @@ public final class Parser {
       if (c.at(TokenKind.EOF)) {
         throw c.expected("'}' to close the '" + block + "' block");
       }
+      if (startsBlockItem()) {
+        c.report(
+            PARSE_ERROR,
+            c.pos(),
+            "missing '}' to close the '" + block + "' block before " + c.describe(c.pos()));
+        return members;
+      }
       int start = c.pos();
       try {
         members.add(member());
@@ -267,6 +274,18 @@ public final class Parser {
     }
     c.advance();
     return members;
+  }
+
+  /** Whether the current token starts a top-level block, which cannot appear inside a block. */
+  private boolean startsBlockItem() {
+    TokenKind next = c.kind(1);
+    if (c.atWord("actor") || c.atWord("resource")) {
+      return next == TokenKind.IDENT && (c.kind(2) == TokenKind.LBRACE || c.atWord(2, "extends"));
+    }
+    if (c.atWord("test")) {
+      return next == TokenKind.STRING || c.atWord(1, "fixture");
+    }
+    return c.atWord("global") && next == TokenKind.LBRACE;
   }
 
   private BlockMember member() {
@@ -378,10 +397,9 @@ public final class Parser {
       throw c.fail(
           PARSE_ERROR,
           c.pos(),
-          "test "
-              + c.describe(nameToken)
-              + " has no assertions: add at least one 'assert' or"
-              + " 'assert_not'");
+          "test '"
+              + name.text()
+              + "' has no assertions: add at least one 'assert' or 'assert_not'");
     }
     c.advance();
     return new Item.TestBlock(name, setup, assertions, body.span(start));

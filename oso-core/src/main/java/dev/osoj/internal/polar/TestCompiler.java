@@ -132,7 +132,11 @@ final class TestCompiler {
         signatures.check(fact, types);
         out.add(fact);
       } catch (InvalidFactException e) {
-        diagnostics.error("InvalidFact", call.span(), e.getMessage());
+        String hint =
+            signatures.byPredicate().containsKey(fact.predicate())
+                ? ""
+                : Hints.suffix(fact.predicate(), signatures.byPredicate().keySet());
+        diagnostics.error("InvalidFact", call.span(), e.getMessage() + hint);
       }
     }
     return out;
