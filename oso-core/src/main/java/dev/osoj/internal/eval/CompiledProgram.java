@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Program} compiled against one {@link FactDatabase}: every rule with its join plans,
@@ -35,6 +36,8 @@ public final class CompiledProgram {
   private final Map<PredicateKey, Pred> preds = new ConcurrentHashMap<>();
   private final Map<String, CRule> listRules = new ConcurrentHashMap<>();
   private final int firstSyntheticCall;
+  private volatile @Nullable CRule actionsRule;
+  private final Map<String, Integer> strings = new java.util.HashMap<>();
 
   private CompiledProgram(Program program, FactDatabase db) {
     this.program = program;
@@ -165,6 +168,22 @@ public final class CompiledProgram {
     return compiled;
   }
 
+  CRule actionsRule(Solver solver) {
+    CRule cached = actionsRule;
+    if (cached != null) {
+      return cached;
+    }
+    Rule rule =
+        synthetic(
+            List.of("actor", "action", "resource"),
+            List.of(
+                call("allow", "actor", "action", "resource"),
+                new Literal.Matches(new Term.Var("action"), Value.STRING, true, span())));
+    CRule compiled = compileSynthetic(rule, solver);
+    actionsRule = compiled;
+    return compiled;
+  }
+
   static Rule synthetic(List<String> head, List<Literal> body) {
     List<Param> params = new ArrayList<>();
     head.forEach(name -> params.add(new Param(new Term.Var(name), null)));
@@ -184,7 +203,17 @@ public final class CompiledProgram {
   }
 
   private int internValue(Value value) {
-    return db.values().intern(value);
+    int id = db.values().intern(value);
+    if (value.type().equals(Value.STRING)) {
+      strings.put(value.id(), id);
+    }
+    return id;
+  }
+
+  /** Returns the stored id of a string the policy mentions (an action, a role), or -1. */
+  int policyString(String text) {
+    Integer id = strings.get(text);
+    return id == null ? -1 : id;
   }
 
   private void registerPredicates() {

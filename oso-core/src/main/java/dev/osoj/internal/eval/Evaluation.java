@@ -24,6 +24,12 @@ import org.jspecify.annotations.Nullable;
  * {@code @current_unix_time} are fixed when it is opened.
  *
  * <p>Not thread-safe; use one per thread and close it promptly (it blocks writers while open).
+ *
+ * <p>Limitations: {@code !=} with a wildcard operand (an unbounded answer) is taken as true, so the
+ * wildcard may still include the excluded value; a negated call whose argument is a wildcard is
+ * read as "no fact for any value of that type" (which denies more, never less); calls that cannot
+ * recurse stream their answers untabled, so a policy with many alternative derivations of the same
+ * answer repeats work (results are still sets); there is no step or time limit.
  */
 public final class Evaluation implements AutoCloseable {
   private static final PredicateKey ALLOW = new PredicateKey("allow", 3);
@@ -101,15 +107,7 @@ public final class Evaluation implements AutoCloseable {
   }
 
   private Answer list(Value actor, Value resource) {
-    CRule rule =
-        program.compileSynthetic(
-            CompiledProgram.synthetic(
-                List.of("actor", "action", "resource"),
-                List.of(
-                    CompiledProgram.call("allow", "actor", "action", "resource"),
-                    new Literal.Matches(
-                        new Term.Var("action"), Value.STRING, true, CompiledProgram.span()))),
-            solver);
+    CRule rule = program.actionsRule(solver);
     int[] args = {solver.resolve(actor), UNBOUND, solver.resolve(resource)};
     return collect(solver.answers(rule, args), 1);
   }
@@ -118,11 +116,11 @@ public final class Evaluation implements AutoCloseable {
     TreeSet<String> ids = new TreeSet<>();
     boolean unbounded = false;
     for (int i = 0; i < answers.size(); i++) {
-      Value v = solver.value(answers.get(i, position));
-      if (v == null) {
+      String id = solver.idText(answers.get(i, position));
+      if (id == null) {
         unbounded = true;
       } else {
-        ids.add(v.id());
+        ids.add(id);
       }
     }
     return new Answer(new ArrayList<>(ids), unbounded);
@@ -189,15 +187,6 @@ public final class Evaluation implements AutoCloseable {
       out.add(Collections.unmodifiableList(row));
     }
     return out;
-  }
-
-  /**
-   * Returns a human description of a wildcard in an answer, for messages.
-   *
-   * @return the text used for unbounded answers
-   */
-  public static String wildcardText() {
-    return "*";
   }
 
   /** Releases the read lock. */

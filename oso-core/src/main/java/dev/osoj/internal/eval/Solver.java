@@ -38,6 +38,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class Solver {
   static final int FAIL = Integer.MIN_VALUE + 1;
+  private static final int[] NO_FRAME = new int[0];
+
+  /** The sink of existence checks: stops at the first answer. */
+  static final Sink EXISTS = tuple -> true;
 
   /** Receives answer tuples; returns true to stop the producer. */
   interface Sink {
@@ -48,8 +52,8 @@ final class Solver {
   private final FactDatabase db;
   private final ValueTable values;
   private final Types types;
-  private final List<Value> locals = new ArrayList<>();
-  private final Map<Value, Integer> localIds = new HashMap<>();
+  private @Nullable List<Value> locals;
+  private @Nullable Map<Value, Integer> localIds;
   private final int now;
   private int[][][] context = new int[0][][];
   private @Nullable HashMap<GoalKey, Table> tables;
@@ -71,9 +75,19 @@ final class Solver {
 
   /** Returns the int of a value: its stored id, or a question-local id. */
   int resolve(Value value) {
+    if (value.type().equals(Value.STRING)) {
+      int known = program.policyString(value.id());
+      if (known >= 0) {
+        return known;
+      }
+    }
     int id = values.find(value);
     if (id >= 0) {
       return id;
+    }
+    if (locals == null || localIds == null) {
+      locals = new ArrayList<>();
+      localIds = new HashMap<>();
     }
     Integer local = localIds.get(value);
     if (local == null) {
@@ -89,10 +103,19 @@ final class Solver {
     if (v >= 0) {
       return values.value(v);
     }
-    if (v < -1 && v > WILD_BASE) {
+    if (v < -1 && v > WILD_BASE && locals != null) {
       return locals.get(-2 - v);
     }
     return null;
+  }
+
+  /** Returns the id text of a concrete int, or null for a wildcard or an unbound position. */
+  @Nullable String idText(int v) {
+    if (v >= 0) {
+      return values.idText(v);
+    }
+    Value local = value(v);
+    return local == null ? null : local.id();
   }
 
   int typeOf(int v) {
@@ -102,7 +125,8 @@ final class Solver {
     if (isWildcard(v)) {
       return wildcardType(v);
     }
-    int t = types.find(locals.get(-2 - v).type());
+    Value local = value(v);
+    int t = local == null ? -1 : types.find(local.type());
     return t < 0 ? Types.UNKNOWN : t;
   }
 
@@ -157,6 +181,9 @@ final class Solver {
   // ---- context facts ----
 
   void addContext(List<Fact> facts) {
+    if (facts.isEmpty()) {
+      return;
+    }
     Map<Integer, List<int[]>> byRelation = new HashMap<>();
     for (Fact fact : facts) {
       Pred pred = program.pred(new PredicateKey(fact.predicate(), fact.arity()));
@@ -186,7 +213,7 @@ final class Solver {
       return true;
     }
     for (CRule rule : pred.rules) {
-      if (evalRule(rule, args, tuple -> true)) {
+      if (evalRule(rule, args, EXISTS)) {
         return true;
       }
     }
@@ -210,6 +237,12 @@ final class Solver {
 
   /** Evaluates one rule for a call's arguments; returns true if the sink stopped it. */
   boolean evalRule(CRule rule, int[] args, Sink out) {
+    for (int i = 0; i < rule.arity; i++) {
+      int h = rule.head[i];
+      if (!Op.isSlot(h) && args[i] != UNBOUND && meet(read(h, NO_FRAME), args[i]) == FAIL) {
+        return false;
+      }
+    }
     int[] frame = new int[rule.slots];
     Arrays.fill(frame, UNBOUND);
     int mask = 0;
@@ -251,6 +284,9 @@ final class Solver {
     }
 
     boolean accept(int[] frame) {
+      if (out == EXISTS) {
+        return typesHold(frame);
+      }
       int[] tuple = new int[rule.arity];
       for (int i = 0; i < tuple.length; i++) {
         int h = rule.head[i];
@@ -267,6 +303,17 @@ final class Solver {
         tuple[i] = v;
       }
       return out.accept(tuple);
+    }
+
+    private boolean typesHold(int[] frame) {
+      for (int i = 0; i < rule.arity; i++) {
+        int t = rule.headType[i];
+        int v = read(rule.head[i], frame);
+        if (t >= 0 && v != UNBOUND && meet(v, wildcard(t)) == FAIL) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
@@ -422,7 +469,7 @@ final class Solver {
       return solve(call, args).answers.size() > 0;
     }
     for (CRule rule : call.candidates()) {
-      if (evalRule(rule, args, tuple -> true)) {
+      if (evalRule(rule, args, EXISTS)) {
         return true;
       }
     }
@@ -440,7 +487,7 @@ final class Solver {
       return solve(call, args).answers.size() > 0;
     }
     for (CRule rule : call.candidates()) {
-      if (evalRule(rule, args, tuple -> true)) {
+      if (evalRule(rule, args, EXISTS)) {
         return true;
       }
     }

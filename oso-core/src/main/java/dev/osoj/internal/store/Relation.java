@@ -3,8 +3,8 @@ package dev.osoj.internal.store;
 import java.util.Arrays;
 
 /**
- * The stored facts of one predicate: rows of value ids, a hash set over whole rows, and for every
- * argument position a hash index from value id to a chain of rows holding it there.
+ * The stored facts of one predicate: rows of value ids and, for every argument position a hash
+ * index from value id to a chain of rows holding it there.
  *
  * <p>Memory per row of arity n: n ints of data, n chain links, one hash slot (about two ints at the
  * load factor used) and a bit for deletion, plus about 24 bytes per distinct value per position.
@@ -14,16 +14,11 @@ import java.util.Arrays;
  * <p>Not thread-safe: {@link FactDatabase} guards it.
  */
 public final class Relation {
-  private static final int EMPTY = 0;
-  private static final int TOMBSTONE = -1;
-
   private final int arity;
   private int[] data;
   private long[] dead;
   private int rows;
   private int live;
-  private int[] set;
-  private int setUsed;
   private final PositionIndex[] index;
 
   Relation(int arity) {
@@ -31,7 +26,6 @@ public final class Relation {
     int capacity = 16;
     this.data = new int[Math.max(1, arity) * capacity];
     this.dead = new long[1];
-    this.set = new int[32];
     this.index = new PositionIndex[arity];
     for (int p = 0; p < arity; p++) {
       index[p] = new PositionIndex(capacity);
@@ -126,16 +120,36 @@ public final class Relation {
    * @return the live row, or -1
    */
   public int find(int[] tuple) {
-    int mask = set.length - 1;
-    for (int i = hash(tuple, 0) & mask; ; i = (i + 1) & mask) {
-      int slot = set[i];
-      if (slot == EMPTY) {
-        return -1;
+    if (arity == 0) {
+      for (int row = 0; row < rows; row++) {
+        if (alive(row)) {
+          return row;
+        }
       }
-      if (slot > 0 && rowEquals(slot - 1, tuple, 0)) {
-        return slot - 1;
+      return -1;
+    }
+    int best = 0;
+    int bestSlot = index[0].slot(tuple[0]);
+    int bestCount = index[0].countAt(bestSlot, tuple[0]);
+    for (int p = 1; p < arity && bestCount > 16; p++) {
+      int slot = index[p].slot(tuple[p]);
+      int count = index[p].countAt(slot, tuple[p]);
+      if (count < bestCount) {
+        best = p;
+        bestSlot = slot;
+        bestCount = count;
       }
     }
+    if (bestCount == 0) {
+      return -1;
+    }
+    PositionIndex chain = index[best];
+    for (int row = chain.heads[bestSlot]; row >= 0; row = chain.next[row]) {
+      if (rowEquals(row, tuple, 0) && alive(row)) {
+        return row;
+      }
+    }
+    return -1;
   }
 
   boolean insert(int[] tuple) {
@@ -145,7 +159,6 @@ public final class Relation {
     ensureRowCapacity();
     int row = rows;
     System.arraycopy(tuple, 0, data, row * arity, arity);
-    addToSet(row);
     rows++;
     for (int p = 0; p < arity; p++) {
       index[p].link(tuple[p], row);
@@ -160,7 +173,6 @@ public final class Relation {
     }
     dead[row >>> 6] |= 1L << row;
     live--;
-    removeFromSet(row);
     for (int p = 0; p < arity; p++) {
       index[p].decrement(get(row, p));
     }
@@ -178,8 +190,6 @@ public final class Relation {
     this.dead = fresh.dead;
     this.rows = 0;
     this.live = 0;
-    this.set = fresh.set;
-    this.setUsed = 0;
     System.arraycopy(fresh.index, 0, index, 0, arity);
   }
 
@@ -202,59 +212,11 @@ public final class Relation {
     if (rows < capacity) {
       return;
     }
-    int grown = capacity * 2;
+    int grown = capacity + (capacity >> 1) + 1;
     data = Arrays.copyOf(data, grown * Math.max(1, arity));
     dead = Arrays.copyOf(dead, (grown >>> 6) + 1);
     for (PositionIndex p : index) {
       p.next = Arrays.copyOf(p.next, grown);
-    }
-  }
-
-  private void addToSet(int row) {
-    if ((setUsed + 1) * 2 > set.length) {
-      int capacity = set.length;
-      while ((live + 1) * 3 > capacity) {
-        capacity *= 2;
-      }
-      rehashSet(capacity);
-    }
-    int mask = set.length - 1;
-    int i = hash(data, row * arity) & mask;
-    while (set[i] > 0) {
-      i = (i + 1) & mask;
-    }
-    if (set[i] == EMPTY) {
-      setUsed++;
-    }
-    set[i] = row + 1;
-  }
-
-  private void removeFromSet(int row) {
-    int mask = set.length - 1;
-    for (int i = hash(data, row * arity) & mask; ; i = (i + 1) & mask) {
-      if (set[i] == row + 1) {
-        set[i] = TOMBSTONE;
-        return;
-      }
-      if (set[i] == EMPTY) {
-        return;
-      }
-    }
-  }
-
-  private void rehashSet(int capacity) {
-    set = new int[capacity];
-    setUsed = 0;
-    int mask = capacity - 1;
-    for (int row = 0; row < rows; row++) {
-      if (alive(row)) {
-        int i = hash(data, row * arity) & mask;
-        while (set[i] != EMPTY) {
-          i = (i + 1) & mask;
-        }
-        set[i] = row + 1;
-        setUsed++;
-      }
     }
   }
 
@@ -268,18 +230,10 @@ public final class Relation {
     return true;
   }
 
-  private int hash(int[] values, int offset) {
-    int h = 17;
-    for (int p = 0; p < arity; p++) {
-      h = h * 31 + values[offset + p];
-    }
-    return ValueTable.mix(h);
-  }
-
   /** Value id to the head of its row chain and its live count, open addressing. */
   private static final class PositionIndex {
     private int[] keys = new int[16];
-    private int[] heads = new int[16];
+    int[] heads = new int[16];
     private int[] counts = new int[16];
     private int used;
     int[] next;
@@ -302,7 +256,7 @@ public final class Relation {
     void link(int value, int row) {
       int i = slot(value);
       if (keys[i] != value) {
-        if ((used + 1) * 2 > keys.length) {
+        if ((used + 1) * 4 > keys.length * 3) {
           grow();
           i = slot(value);
         }
@@ -320,6 +274,10 @@ public final class Relation {
       if (keys[i] == value) {
         counts[i]--;
       }
+    }
+
+    int countAt(int slot, int value) {
+      return keys[slot] == value ? counts[slot] : 0;
     }
 
     private int slot(int value) {

@@ -1,6 +1,7 @@
 package dev.osoj.internal.store;
 
 import dev.osoj.Value;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Interns values and type names to small ints. Value ids are dense, start at 0 and are never
  * reused; a value keeps its id for the life of the table even after every fact using it is gone.
+ * Each value is kept as its type id and its id text in UTF-8 (about 60 bytes per value with the
+ * hash table), and turned back into a {@link Value} only when an answer needs one.
  *
  * <p>Besides stored values, the evaluator works with two other kinds of int: wildcards ({@link
  * #wildcard}), standing for "every value of a type", and question-local values (negative ids
@@ -26,10 +29,11 @@ public final class ValueTable {
   /** Wildcard ids are {@code WILD_BASE - typeId}; every id at or below this is a wildcard. */
   public static final int WILD_BASE = -1_000_000_000;
 
-  private Value[] values = new Value[1024];
+  private byte[][] ids = new byte[1024][];
   private int[] typeOf = new int[1024];
+  private int[] hashes = new int[1024];
   private int size;
-  private int[] slots = new int[2048];
+  private long[] slots = new long[2048];
 
   private final Map<String, Integer> typeIds = new HashMap<>();
   private final List<String> typeNames = new ArrayList<>();
@@ -122,14 +126,17 @@ public final class ValueTable {
     if (found >= 0) {
       return found;
     }
-    if (size == values.length) {
-      values = Arrays.copyOf(values, size * 2);
-      typeOf = Arrays.copyOf(typeOf, size * 2);
+    if (size == ids.length) {
+      int grown = size + (size >> 1);
+      ids = Arrays.copyOf(ids, grown);
+      typeOf = Arrays.copyOf(typeOf, grown);
+      hashes = Arrays.copyOf(hashes, grown);
     }
     int id = size++;
-    values[id] = value;
+    ids[id] = value.id().getBytes(StandardCharsets.UTF_8);
     typeOf[id] = internType(value.type());
-    if (size * 2 > slots.length) {
+    hashes[id] = hash(typeOf[id], value.id());
+    if (size * 10 > slots.length * 7) {
       rehash(slots.length * 2);
     } else {
       place(id);
@@ -144,26 +151,64 @@ public final class ValueTable {
    * @return its id, or -1 if the table does not hold it
    */
   public int find(Value value) {
+    Integer type = typeIds.get(value.type());
+    if (type == null) {
+      return -1;
+    }
+    String text = value.id();
+    int h = hash(type, text);
     int mask = slots.length - 1;
-    for (int i = mix(value.hashCode()) & mask; ; i = (i + 1) & mask) {
-      int slot = slots[i];
+    for (int i = mix(h) & mask; ; i = (i + 1) & mask) {
+      long slot = slots[i];
       if (slot == 0) {
         return -1;
       }
-      if (values[slot - 1].equals(value)) {
-        return slot - 1;
+      int id = (int) slot - 1;
+      if ((int) (slot >>> 32) == h && typeOf[id] == type && sameText(ids[id], text)) {
+        return id;
       }
     }
   }
 
+  private static int hash(int type, String text) {
+    return type * 0x01000193 ^ text.hashCode();
+  }
+
+  private static boolean sameText(byte[] bytes, String text) {
+    int n = text.length();
+    if (bytes.length < n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        return Arrays.equals(bytes, text.getBytes(StandardCharsets.UTF_8));
+      }
+      if (bytes[i] != c) {
+        return false;
+      }
+    }
+    return bytes.length == n;
+  }
+
   /**
-   * Returns the value of an id.
+   * Returns the value of an id (a new {@link Value} each time).
    *
    * @param id a value id, at least 0
    * @return the value
    */
   public Value value(int id) {
-    return values[id];
+    return new Value(typeNames.get(typeOf[id]), idText(id));
+  }
+
+  /**
+   * Returns the id text of a value id.
+   *
+   * @param id a value id, at least 0
+   * @return the id
+   */
+  public String idText(int id) {
+    return new String(ids[id], StandardCharsets.UTF_8);
   }
 
   /**
@@ -192,11 +237,11 @@ public final class ValueTable {
    * @return the value, or null for wildcards, local values and {@link #UNBOUND}
    */
   public @Nullable Value valueOrNull(int id) {
-    return id >= 0 && id < size ? values[id] : null;
+    return id >= 0 && id < size ? value(id) : null;
   }
 
   private void rehash(int capacity) {
-    slots = new int[capacity];
+    slots = new long[capacity];
     for (int id = 0; id < size; id++) {
       place(id);
     }
@@ -204,11 +249,11 @@ public final class ValueTable {
 
   private void place(int id) {
     int mask = slots.length - 1;
-    int i = mix(values[id].hashCode()) & mask;
+    int i = mix(hashes[id]) & mask;
     while (slots[i] != 0) {
       i = (i + 1) & mask;
     }
-    slots[i] = id + 1;
+    slots[i] = ((long) hashes[id] << 32) | (id + 1L);
   }
 
   static int mix(int h) {
