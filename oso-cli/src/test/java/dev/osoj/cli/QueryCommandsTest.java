@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,6 +14,8 @@ class QueryCommandsTest {
   static final String RESOURCES = "src/test/resources/cli/";
   static final String POLICY = RESOURCES + "repos.polar";
   static final String FACTS = RESOURCES + "repos-facts.txt";
+
+  @TempDir Path dir;
 
   @ParameterizedTest(name = "{0} {1} {2} -> {3}")
   @CsvSource({
@@ -200,5 +203,19 @@ class QueryCommandsTest {
       assertThat(run.exitCode()).as(verb).isEqualTo(ExitCodes.OK);
       assertThat(run.out()).as(verb).startsWith("Usage: oso " + verb + " ");
     }
+  }
+
+  @Test
+  void list_everyResourceQualifies_printsStar() throws IOException {
+    Path policy = dir.resolve("everyone.polar");
+    Files.writeString(
+        policy,
+        "actor User {}\nresource Doc { permissions = [\"read\"]; }\n"
+            + "has_permission(_u: User, \"read\", _d: Doc);\n");
+
+    CliRun run = CliRun.of("list", "-p", policy.toString(), "User:a", "read", "Doc");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).isEqualTo("*\n");
   }
 }

@@ -124,4 +124,16 @@ class TestCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
     assertThat(run.err()).isEqualTo("oso: cannot read policy file 'nope.polar': no such file\n");
   }
+
+  @Test
+  void test_gitclubSample_allPass() {
+    CliRun run = CliRun.of("test", "../policies/gitclub.polar");
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out().lines())
+        .allMatch(line -> line.startsWith("PASS ") || line.endsWith(" passed, 0 failed"));
+    assertThat(run.out().lines().reduce((a, b) -> b))
+        .hasValueSatisfying(last -> assertThat(last).matches("[1-9]\\d* passed, 0 failed"));
+  }
 }
