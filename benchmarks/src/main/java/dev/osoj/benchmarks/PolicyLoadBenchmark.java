@@ -62,8 +62,8 @@ public class PolicyLoadBenchmark {
 
   /**
    * Measures the CPU time of one load on the calling thread, which unlike wall-clock time does not
-   * grow when other processes share the machine. Runs 30 warm-up loads, then logs the mean CPU
-   * time of the next 30.
+   * grow when other processes share the machine. Runs 30 warm-up loads, then logs the mean CPU time
+   * of the next 30.
    *
    * @param args optional line count (default 10,000)
    */
@@ -107,10 +107,14 @@ public class PolicyLoadBenchmark {
 
   private static int block(StringBuilder out, int i) {
     String parent = i == 0 ? "User" : "T" + (i - 1);
-    out.append("resource T").append(i).append(" {\n")
+    out.append("resource T")
+        .append(i)
+        .append(" {\n")
         .append("  roles = [\"reader\", \"writer\", \"admin\"];\n")
         .append("  permissions = [\"read\", \"write\", \"delete\"];\n")
-        .append("  relations = { parent: ").append(parent).append(", owner: User };\n")
+        .append("  relations = { parent: ")
+        .append(parent)
+        .append(", owner: User };\n")
         .append("  \"read\" if \"reader\";\n")
         .append("  \"write\" if \"writer\";\n")
         .append("  \"delete\" if \"admin\";\n")
@@ -128,7 +132,9 @@ public class PolicyLoadBenchmark {
   }
 
   private static int userRule(StringBuilder out, int i) {
-    out.append("has_permission(user: User, \"audit\", r: T").append(i).append(") if\n")
+    out.append("has_permission(user: User, \"audit\", r: T")
+        .append(i)
+        .append(") if\n")
         .append("  team matches Team and\n")
         .append("  member_of(user, team) and\n")
         .append("  has_role(team, \"admin\", r) and\n")
@@ -137,15 +143,30 @@ public class PolicyLoadBenchmark {
   }
 
   private static int test(StringBuilder out, int i) {
-    out.append("test fixture f").append(i).append(" {\n")
-        .append("  has_role(User{\"u\"}, \"admin\", T").append(i).append("{\"a\"});\n")
-        .append("  has_relation(T").append(i).append("{\"b\"}, \"parent\", T").append(i - 1)
+    out.append("test fixture f")
+        .append(i)
+        .append(" {\n")
+        .append("  has_role(User{\"u\"}, \"admin\", T")
+        .append(i)
+        .append("{\"a\"});\n")
+        .append("  has_relation(T")
+        .append(i)
+        .append("{\"b\"}, \"parent\", T")
+        .append(i - 1)
         .append("{\"a\"});\n")
         .append("}\n")
-        .append("test \"block ").append(i).append("\" {\n")
-        .append("  setup { fixture f").append(i).append("; }\n")
-        .append("  assert allow(User{\"u\"}, \"delete\", T").append(i).append("{\"a\"});\n")
-        .append("  assert allow(User{\"u\"}, action: String, T").append(i).append("{\"a\"})\n")
+        .append("test \"block ")
+        .append(i)
+        .append("\" {\n")
+        .append("  setup { fixture f")
+        .append(i)
+        .append("; }\n")
+        .append("  assert allow(User{\"u\"}, \"delete\", T")
+        .append(i)
+        .append("{\"a\"});\n")
+        .append("  assert allow(User{\"u\"}, action: String, T")
+        .append(i)
+        .append("{\"a\"})\n")
         .append("    iff action in [\"read\", \"write\", \"delete\"];\n")
         .append("}\n\n");
     return 12;
