@@ -538,6 +538,11 @@ final class BlockRewriter {
                 + Hints.suffix(rel, ctx.decls.relations.keySet()));
         return List.of();
       }
+      return related(on, rel, target);
+    }
+
+    /** Translates {@code subject on "rel"} once the relation resolved to {@code target}. */
+    private List<Literal> related(ShExpr.On on, String rel, String target) {
       Decls targetDecls = declarations.of(target);
       if (targetDecls == null) {
         targetDecls = new Decls(target, false, on.span());

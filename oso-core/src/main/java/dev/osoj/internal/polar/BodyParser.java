@@ -25,6 +25,13 @@ import org.jspecify.annotations.Nullable;
  * hold a value of their own type ({@code Integer{"3"}} is an error). Entity literals take a string
  * id only. Type names containing {@code ::} or ending in {@code ?} are reported as unsupported
  * (§1.2). A call cannot be used as a term (no nested calls).
+ *
+ * <p>The parser is deliberately wider than the checks of §3 where the checker can say more: the
+ * operand of {@code not} may be any expression (the checker enforces §3.5), list literals after
+ * {@code in} may hold any term (the checker enforces §3.4), and {@code matches!} is kept apart from
+ * {@code matches} ({@link dev.osoj.internal.polar.ast.Expr.Matches#exact()}). The time constant is
+ * allowed in rule heads and bodies but not in ground facts or assertions, whose grammar (§2 {@code
+ * ground}, {@code a_arg}) has no place for it.
  */
 final class BodyParser {
   /** Where a term appears; decides which term forms are allowed. */
@@ -44,8 +51,12 @@ final class BodyParser {
   private static final String FIELD_ACCESS =
       "field access with '.' is not supported: model it as a fact, e.g. is_public(r, true)";
 
+  /** The deepest nesting of parentheses and {@code not} accepted. */
+  static final int MAX_DEPTH = 200;
+
   private final Cursor c;
   private final Lexer lexer;
+  private int depth;
 
   BodyParser(Cursor cursor) {
     this.c = cursor;
@@ -69,7 +80,11 @@ final class BodyParser {
 
   /** Fails on the legacy words that the Cloud language dropped. */
   void checkWord(int token) {
-    if (lexer.kind(token) == TokenKind.IDENT && LEGACY_WORDS.contains(lexer.text(token))) {
+    int length = lexer.end(token) - lexer.start(token);
+    if (length >= 3
+        && length <= 6
+        && lexer.kind(token) == TokenKind.IDENT
+        && LEGACY_WORDS.contains(lexer.text(token))) {
       throw c.fail(
           UNSUPPORTED, token, "'" + lexer.text(token) + "' is not supported in Oso Cloud Polar");
     }
@@ -98,8 +113,11 @@ final class BodyParser {
     String text = lexer.source();
     int from = lexer.start(token) + 1;
     int to = lexer.end(token) - 1;
-    int backslash = text.indexOf('\\', from);
-    if (backslash < 0 || backslash >= to) {
+    int backslash = from;
+    while (backslash < to && text.charAt(backslash) != '\\') {
+      backslash++;
+    }
+    if (backslash == to) {
       return text.substring(from, to);
     }
     StringBuilder out = new StringBuilder(to - from);
@@ -168,6 +186,11 @@ final class BodyParser {
         return identTerm(mode);
       case LBRACKET:
         throw c.fail(PARSE_ERROR, t, "a list literal is allowed only on the right of 'in'");
+      case LBRACE:
+        throw c.fail(
+            UNSUPPORTED,
+            t,
+            "dictionary literals are not supported in Oso Cloud Polar: model the data as facts");
       case ARITH:
         throw c.fail(UNSUPPORTED, t, "arithmetic is not supported in Oso Cloud Polar");
       default:
@@ -221,7 +244,9 @@ final class BodyParser {
       throw c.fail(
           PARSE_ERROR,
           t,
-          "facts in fixtures and setups must be ground, found variable '" + name + "'");
+          "a fact must be ground (literals and entity literals only), found variable '"
+              + name
+              + "'");
     }
     if (next == TokenKind.COLON) {
       if (mode == TermMode.BODY) {
@@ -259,7 +284,10 @@ final class BodyParser {
       default:
         value = new Term.Entity(type, entityId(type), span(typeToken));
     }
-    c.expect(TokenKind.RBRACE, "'}' after the value of " + c.describe(typeToken) + "{...}");
+    if (!c.at(TokenKind.RBRACE)) {
+      throw c.expected("'}' after the value of " + c.describe(typeToken) + "{...}");
+    }
+    c.advance();
     return value;
   }
 
@@ -320,7 +348,10 @@ final class BodyParser {
   /** {@code name(t1, …)} with arguments parsed in the given mode. */
   Call call(TermMode mode, String what) {
     int t = name(what);
-    c.expect(TokenKind.LPAREN, "'(' after " + c.describe(t));
+    if (!c.at(TokenKind.LPAREN)) {
+      throw c.expected("'(' after " + c.describe(t));
+    }
+    c.advance();
     List<Term> args = new ArrayList<>();
     if (!c.at(TokenKind.RPAREN)) {
       do {
@@ -371,18 +402,38 @@ final class BodyParser {
   private Expr not() {
     if (c.at(TokenKind.NOT)) {
       int t = c.advance();
-      return new Expr.Not(not(), span(t));
+      enter(t);
+      Expr operand = not();
+      depth--;
+      return new Expr.Not(operand, span(t));
     }
     return primary();
+  }
+
+  /**
+   * Guards the recursion of nested groups so that deep nesting is an error, not a stack overflow.
+   */
+  private void enter(int token) {
+    if (++depth > MAX_DEPTH) {
+      throw c.fail(
+          PARSE_ERROR,
+          token,
+          "expression nested too deeply at "
+              + c.describe(token)
+              + ": at most "
+              + MAX_DEPTH
+              + " levels of parentheses and 'not'");
+    }
   }
 
   private Expr primary() {
     int t = c.pos();
     switch (c.kind()) {
       case LPAREN:
-        c.advance();
+        enter(c.advance());
         Expr inner = or();
         expectClose(TokenKind.RPAREN, "')'");
+        depth--;
         return inner;
       case TRUE:
       case FALSE:
@@ -399,6 +450,15 @@ final class BodyParser {
           return matches();
         }
         break;
+      case SEMI:
+      case RPAREN:
+      case RBRACE:
+      case COMMA:
+      case AND:
+      case OR:
+      case IF:
+      case EOF:
+        throw c.expected("a condition");
       default:
         break;
     }
@@ -534,6 +594,11 @@ final class BodyParser {
 
   // ---------------------------------------------------------------- shorthand bodies
 
+  /** Forgets the nesting depth after an item was abandoned part-way. */
+  void resetDepth() {
+    depth = 0;
+  }
+
   ShExpr shOr() {
     ShExpr first = shAnd();
     if (!c.at(TokenKind.OR)) {
@@ -564,9 +629,10 @@ final class BodyParser {
     int t = c.pos();
     switch (c.kind()) {
       case LPAREN:
-        c.advance();
+        enter(c.advance());
         ShExpr inner = shOr();
         expectClose(TokenKind.RPAREN, "')'");
+        depth--;
         return inner;
       case NOT:
         throw c.fail(

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -238,9 +239,13 @@ final class Declarations {
       return;
     }
     for (DeclValue.Entry entry : ((DeclValue.RelationMap) d.value()).entries()) {
-      if (addName(decls, entry.name(), Kind.RELATION, "'" + decls.type + "'")
-          && scope.resolve(entry.type(), TypeScope.Use.RELATION)) {
+      if (!addName(decls, entry.name(), Kind.RELATION, "'" + decls.type + "'")) {
+        continue;
+      }
+      if (scope.resolve(entry.type(), TypeScope.Use.RELATION)) {
         decls.relations.put(entry.name().text(), entry.type().name());
+      } else {
+        decls.kinds.remove(entry.name().text());
       }
     }
   }
@@ -334,7 +339,7 @@ final class Declarations {
                     kind.word(),
                     from.type));
           } else if (kind == Kind.RELATION
-              && !into.relations.get(n).equals(from.relations.get(n))) {
+              && !Objects.equals(into.relations.get(n), from.relations.get(n))) {
             diagnostics.error(
                 "BadDeclaration",
                 into.span,

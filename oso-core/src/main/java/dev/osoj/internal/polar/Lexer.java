@@ -5,6 +5,7 @@ import dev.osoj.SourceSpan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Splits policy text into tokens (§1). Tokens are kept in parallel arrays (kind, start, end, line,
@@ -20,6 +21,8 @@ import java.util.List;
  */
 final class Lexer {
   private static final char QUOTE = '\'';
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
+  private static final int MAX_SHOWN = 20;
   private final String file;
   private final String text;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -105,7 +108,7 @@ final class Lexer {
         pos++;
         line++;
         lineStart = pos;
-      } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+      } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == BYTE_ORDER_MARK) {
         pos++;
       } else if (c == '#') {
         while (pos < length && text.charAt(pos) != '\n') {
@@ -138,79 +141,81 @@ final class Lexer {
 
   private void lexPunctuation(char c) {
     int start = pos;
-    char next = peek(1);
-    TokenKind kind;
-    int width = 1;
+    TokenKind kind = peek(1) == '=' ? withEquals(c) : null;
+    if (kind != null) {
+      pos += 2;
+    } else {
+      kind = single(c);
+      if (kind == null) {
+        kind = TokenKind.ERROR;
+        pos += unexpectedCharacter(c);
+      } else {
+        pos++;
+      }
+    }
+    add(kind, start, pos);
+  }
+
+  /** The two-character operators ending in {@code =}, or null. */
+  private static @Nullable TokenKind withEquals(char c) {
+    switch (c) {
+      case ':':
+        return TokenKind.ASSIGN;
+      case '=':
+        return TokenKind.EQEQ;
+      case '!':
+        return TokenKind.NE;
+      case '<':
+        return TokenKind.LE;
+      case '>':
+        return TokenKind.GE;
+      case '?':
+        return TokenKind.QUERY;
+      default:
+        return null;
+    }
+  }
+
+  /** The one-character tokens, or null. */
+  private static @Nullable TokenKind single(char c) {
     switch (c) {
       case '(':
-        kind = TokenKind.LPAREN;
-        break;
+        return TokenKind.LPAREN;
       case ')':
-        kind = TokenKind.RPAREN;
-        break;
+        return TokenKind.RPAREN;
       case '[':
-        kind = TokenKind.LBRACKET;
-        break;
+        return TokenKind.LBRACKET;
       case ']':
-        kind = TokenKind.RBRACKET;
-        break;
+        return TokenKind.RBRACKET;
       case '{':
-        kind = TokenKind.LBRACE;
-        break;
+        return TokenKind.LBRACE;
       case '}':
-        kind = TokenKind.RBRACE;
-        break;
+        return TokenKind.RBRACE;
       case ',':
-        kind = TokenKind.COMMA;
-        break;
+        return TokenKind.COMMA;
       case ';':
-        kind = TokenKind.SEMI;
-        break;
+        return TokenKind.SEMI;
+      case ':':
+        return TokenKind.COLON;
       case '.':
-        kind = TokenKind.DOT;
-        break;
+        return TokenKind.DOT;
+      case '=':
+        return TokenKind.EQ;
+      case '!':
+        return TokenKind.BANG;
+      case '<':
+        return TokenKind.LT;
+      case '>':
+        return TokenKind.GT;
       case '+':
       case '-':
       case '*':
       case '/':
       case '%':
-        kind = TokenKind.ARITH;
-        break;
-      case ':':
-        kind = next == '=' ? TokenKind.ASSIGN : TokenKind.COLON;
-        width = next == '=' ? 2 : 1;
-        break;
-      case '=':
-        kind = next == '=' ? TokenKind.EQEQ : TokenKind.EQ;
-        width = next == '=' ? 2 : 1;
-        break;
-      case '!':
-        kind = next == '=' ? TokenKind.NE : TokenKind.BANG;
-        width = next == '=' ? 2 : 1;
-        break;
-      case '<':
-        kind = next == '=' ? TokenKind.LE : TokenKind.LT;
-        width = next == '=' ? 2 : 1;
-        break;
-      case '>':
-        kind = next == '=' ? TokenKind.GE : TokenKind.GT;
-        width = next == '=' ? 2 : 1;
-        break;
-      case '?':
-        if (next == '=') {
-          kind = TokenKind.QUERY;
-          width = 2;
-        } else {
-          kind = TokenKind.ERROR;
-          width = unexpectedCharacter(c);
-        }
-        break;
+        return TokenKind.ARITH;
       default:
-        kind = TokenKind.ERROR;
-        width = unexpectedCharacter(c);
+        return null;
     }
-    pos += width;
-    add(kind, start, pos);
   }
 
   /** Reports a character that starts no token; returns how many characters to skip. */
@@ -250,7 +255,10 @@ final class Lexer {
         pos++;
       }
     }
-    error(start, "unterminated string: add the closing '\"' before the end of the line");
+    String shown = text.substring(start, Math.min(pos, start + MAX_SHOWN));
+    error(
+        start,
+        "unterminated string '" + shown + "': add the closing '\"' before the end of the line");
     add(TokenKind.ERROR, start, pos);
   }
 

@@ -22,6 +22,7 @@ import dev.osoj.internal.polar.ast.TypeRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +50,10 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  */
 public final class Parser {
+  private static final Comparator<Diagnostic> SOURCE_ORDER =
+      Comparator.comparingInt((Diagnostic d) -> d.span().line())
+          .thenComparingInt(d -> d.span().column());
+
   private final Lexer lexer;
   private final Cursor c;
   private final BodyParser body;
@@ -72,12 +77,60 @@ public final class Parser {
     List<Diagnostic> errors = new ArrayList<>(parser.lexer.diagnostics());
     errors.addAll(parser.c.diagnostics());
     if (!errors.isEmpty()) {
-      errors.sort(
-          Comparator.comparingInt((Diagnostic d) -> d.span().line())
-              .thenComparingInt(d -> d.span().column()));
+      errors.sort(SOURCE_ORDER);
       throw new PolicySyntaxException(errors);
     }
     return new PolicyFile(source.file(), items);
+  }
+
+  /**
+   * Parses a single call, such as a fact {@code has_role(User{"a"}, "admin", Org{"o"})} or a query
+   * {@code has_role(User{"a"}, role: String, _)}, as written on a command line or in a request. A
+   * trailing {@code ;} is allowed.
+   *
+   * @param source the text and the name to use in spans
+   * @param ground true to accept only literals and entity literals as arguments (a fact); false to
+   *     accept also variables, {@code _} and typed variables (a query)
+   * @return the call
+   * @throws PolicySyntaxException when the text is not exactly one call
+   */
+  public static Call parseCall(PolicySource source, boolean ground) {
+    Parser parser = new Parser(source);
+    return parser.single(
+        () -> parser.body.call(ground ? TermMode.GROUND : TermMode.ASSERT, "a predicate name"));
+  }
+
+  /**
+   * Parses a condition: the body of a rule, such as {@code x matches User and f(x)}. A trailing
+   * {@code ;} is allowed.
+   *
+   * @param source the text and the name to use in spans
+   * @return the expression
+   * @throws PolicySyntaxException when the text is not exactly one condition
+   */
+  public static Expr parseCondition(PolicySource source) {
+    Parser parser = new Parser(source);
+    return parser.single(parser.body::or);
+  }
+
+  private <T> T single(Supplier<T> production) {
+    @Nullable T result = null;
+    try {
+      result = production.get();
+      c.accept(TokenKind.SEMI);
+      if (!c.at(TokenKind.EOF)) {
+        throw c.expected("end of input");
+      }
+    } catch (Cursor.Bail bail) {
+      result = null;
+    }
+    List<Diagnostic> errors = new ArrayList<>(lexer.diagnostics());
+    errors.addAll(c.diagnostics());
+    if (!errors.isEmpty() || result == null) {
+      errors.sort(SOURCE_ORDER);
+      throw new PolicySyntaxException(errors);
+    }
+    return result;
   }
 
   private List<Item> items() {
@@ -104,6 +157,7 @@ public final class Parser {
    * block) just before the {@code }} that closes the enclosing block.
    */
   private void recover(int start, boolean braced, boolean inBlock) {
+    body.resetDepth();
     int failed = Math.max(c.failedAt(), start);
     c.reset(start);
     int depth = 0;
@@ -170,7 +224,11 @@ public final class Parser {
   }
 
   private void semicolon(String what) {
-    body.expectClose(TokenKind.SEMI, "';' at the end of " + what);
+    if (c.at(TokenKind.SEMI)) {
+      c.advance();
+    } else {
+      body.expectClose(TokenKind.SEMI, "';' at the end of " + what);
+    }
   }
 
   // ---------------------------------------------------------------- rules
@@ -253,7 +311,18 @@ public final class Parser {
   }
 
   private List<BlockMember> members(String block) {
-    List<BlockMember> members = new ArrayList<>();
+    List<BlockMember> members = entries(block, this::member);
+    c.accept(TokenKind.RBRACE);
+    return members;
+  }
+
+  /**
+   * Parses the entries of a braced section up to (not including) its closing {@code }}, recovering
+   * after a bad entry at the next {@code ;}. A top-level block keyword met on the way means the
+   * {@code }} is missing: that is reported and the section ends there.
+   */
+  private <T> List<T> entries(String block, Supplier<T> entry) {
+    List<T> entries = new ArrayList<>();
     while (!c.at(TokenKind.RBRACE)) {
       if (c.at(TokenKind.EOF)) {
         throw c.expected("'}' to close the '" + block + "' block");
@@ -263,17 +332,16 @@ public final class Parser {
             PARSE_ERROR,
             c.pos(),
             "missing '}' to close the '" + block + "' block before " + c.describe(c.pos()));
-        return members;
+        return entries;
       }
       int start = c.pos();
       try {
-        members.add(member());
+        entries.add(entry.get());
       } catch (Cursor.Bail bail) {
         recover(start, false, true);
       }
     }
-    c.advance();
-    return members;
+    return entries;
   }
 
   /** Whether the current token starts a top-level block, which cannot appear inside a block. */
@@ -292,6 +360,16 @@ public final class Parser {
     TokenKind next = c.kind(1);
     if (c.at(TokenKind.IDENT) && (next == TokenKind.EQ || next == TokenKind.EQEQ)) {
       return declaration();
+    }
+    if (c.at(TokenKind.IDENT) && next == TokenKind.COLON) {
+      throw c.fail(
+          PARSE_ERROR,
+          c.pos() + 1,
+          "expected '=' after "
+              + c.describe(c.pos())
+              + ", found ':': write declarations as '"
+              + c.text()
+              + " = ...;'");
     }
     if (c.at(TokenKind.STRING) || c.at(TokenKind.IDENT)) {
       return shorthandRule();
@@ -336,7 +414,9 @@ public final class Parser {
     List<DeclValue.Entry> entries = new ArrayList<>();
     while (!c.at(TokenKind.RBRACE)) {
       int t = body.name("a relation name or '}'");
-      c.expect(TokenKind.COLON, "':' after the relation name " + c.describe(t));
+      if (!c.accept(TokenKind.COLON)) {
+        throw c.expected("':' after the relation name " + c.describe(t));
+      }
       TypeRef type = body.typeName();
       Name name = new Name(lexer.text(t), body.span(t));
       entries.add(new DeclValue.Entry(name, type, body.span(t)));
@@ -366,18 +446,12 @@ public final class Parser {
     c.advance();
     int t = body.name("a fixture name");
     c.expect(TokenKind.LBRACE, "'{' after the fixture name");
-    List<Call> facts = new ArrayList<>();
-    while (!c.at(TokenKind.RBRACE)) {
-      facts.add(fact());
-    }
-    c.advance();
+    List<Call> facts = entries("test fixture " + lexer.text(t), this::fact);
+    c.accept(TokenKind.RBRACE);
     return new Item.Fixture(new Name(lexer.text(t), body.span(t)), facts, body.span(start));
   }
 
   private Call fact() {
-    if (c.at(TokenKind.EOF)) {
-      throw c.expected("'}'");
-    }
     Call fact = body.call(TermMode.GROUND, "a fact or '}'");
     semicolon("the fact");
     return fact;
@@ -388,40 +462,37 @@ public final class Parser {
     int nameToken = c.advance();
     Name name = new Name(body.string(nameToken), body.span(nameToken));
     c.expect(TokenKind.LBRACE, "'{' after the test name");
+    int errorsBefore = c.diagnostics().size();
     Setup setup = c.atWord("setup") && c.kind(1) == TokenKind.LBRACE ? setup() : null;
-    List<Assertion> assertions = new ArrayList<>();
-    while (!c.at(TokenKind.RBRACE)) {
-      assertions.add(assertion());
-    }
-    if (assertions.isEmpty()) {
-      throw c.fail(
+    List<Assertion> assertions = entries("test " + lexer.text(nameToken), this::assertion);
+    if (assertions.isEmpty() && c.diagnostics().size() == errorsBefore) {
+      c.report(
           PARSE_ERROR,
           c.pos(),
           "test '"
               + name.text()
               + "' has no assertions: add at least one 'assert' or 'assert_not'");
     }
-    c.advance();
+    c.accept(TokenKind.RBRACE);
     return new Item.TestBlock(name, setup, assertions, body.span(start));
   }
 
   private Setup setup() {
     int start = c.advance();
     c.advance();
-    List<SetupItem> items = new ArrayList<>();
-    while (!c.at(TokenKind.RBRACE)) {
-      if (c.atWord("fixture") && c.kind(1) == TokenKind.IDENT) {
-        int t = c.advance();
-        int name = body.name("a fixture name");
-        semicolon("the fixture reference");
-        items.add(
-            new SetupItem.FixtureRef(new Name(lexer.text(name), body.span(name)), body.span(t)));
-      } else {
-        items.add(fact());
-      }
-    }
-    c.advance();
+    List<SetupItem> items = entries("setup", this::setupItem);
+    c.accept(TokenKind.RBRACE);
     return new Setup(items, body.span(start));
+  }
+
+  private SetupItem setupItem() {
+    if (c.atWord("fixture") && c.kind(1) == TokenKind.IDENT) {
+      int t = c.advance();
+      int name = body.name("a fixture name");
+      semicolon("the fixture reference");
+      return new SetupItem.FixtureRef(new Name(lexer.text(name), body.span(name)), body.span(t));
+    }
+    return fact();
   }
 
   private Assertion assertion() {

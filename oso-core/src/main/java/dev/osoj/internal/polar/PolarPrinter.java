@@ -22,9 +22,13 @@ import java.util.List;
  * ({@link dev.osoj.internal.polar.ast.AstNodes#equalIgnoringSpans}): nested {@code and}/{@code or}
  * groups are parenthesised exactly where the tree nests them. Primitive object literals come out in
  * their plain form ({@code "a"}, not {@code String{"a"}}), as the tree does not keep the spelling.
+ * A rule longer than 100 characters whose body is a conjunction gets one conjunct per line.
  */
 public final class PolarPrinter {
   private static final String INDENT = "  ";
+
+  /** Rules longer than this are printed with one top-level conjunct per line. */
+  private static final int WIDTH = 100;
 
   private final StringBuilder out = new StringBuilder();
 
@@ -199,8 +203,19 @@ public final class PolarPrinter {
     head(rule.head());
     Expr body = rule.body();
     if (body != null) {
+      int lineStart = out.lastIndexOf("\n") + 1;
+      int bodyStart = out.length();
       out.append(" if ");
       expr(body);
+      if (out.length() - lineStart > WIDTH && body instanceof Expr.And) {
+        out.setLength(bodyStart);
+        out.append(" if\n").append(INDENT);
+        List<Expr> operands = ((Expr.And) body).operands();
+        for (int i = 0; i < operands.size(); i++) {
+          out.append(i == 0 ? "" : " and\n" + INDENT);
+          grouped(operands.get(i), level(operands.get(i)) <= 2);
+        }
+      }
     }
     out.append(";\n");
   }

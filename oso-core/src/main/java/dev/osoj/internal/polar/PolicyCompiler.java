@@ -18,6 +18,7 @@ import dev.osoj.internal.program.Term;
 import dev.osoj.internal.program.TypeHierarchy;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import java.util.Set;
 final class PolicyCompiler {
   static final String DEFAULT_ALLOW_ORIGIN = "default allow(actor, action, resource)";
 
+  private final Typing typing;
   private final Diagnostics diagnostics;
   private final TypeScope scope;
   private final Terms terms;
@@ -48,8 +50,10 @@ final class PolicyCompiler {
   private final Map<PredicateKey, List<RuleChecker.RuleType>> ruleTypes = new LinkedHashMap<>();
   private final Map<String, List<List<String>>> declares = new LinkedHashMap<>();
   private final List<Item.TestBlock> tests = new ArrayList<>();
+  private final Map<Rule, StaticTypes> staticTypes = new IdentityHashMap<>();
 
-  private PolicyCompiler(List<String> fileNames) {
+  private PolicyCompiler(List<String> fileNames, Typing typing) {
+    this.typing = typing;
     diagnostics = new Diagnostics(fileNames);
     scope = new TypeScope(diagnostics);
     terms = new Terms(diagnostics, scope);
@@ -66,13 +70,25 @@ final class PolicyCompiler {
    * @throws PolicyValidationException with every problem, when any check fails
    */
   static Program compile(List<PolicyFile> files) {
+    return compile(files, Typing.LENIENT);
+  }
+
+  /**
+   * Compiles parsed files into a program with the given typing mode.
+   *
+   * @param files the files of one policy
+   * @param typing whether body-only variables need static types
+   * @return the program
+   * @throws PolicyValidationException with every problem, when any check fails
+   */
+  static Program compile(List<PolicyFile> files, Typing typing) {
     List<String> names = new ArrayList<>();
     List<Item> items = new ArrayList<>();
     for (PolicyFile file : files) {
       names.add(file.file());
       items.addAll(file.items());
     }
-    return new PolicyCompiler(names).run(items);
+    return new PolicyCompiler(names, typing).run(items);
   }
 
   private Program run(List<Item> items) {
@@ -174,7 +190,13 @@ final class PolicyCompiler {
 
   private void check(TypeHierarchy types) {
     RuleChecker checker = new RuleChecker(diagnostics, types);
-    rules.forEach(checker::checkTypes);
+    for (Rule rule : rules) {
+      StaticTypes st = staticTypes.computeIfAbsent(rule, StaticTypes::new);
+      checker.checkTypes(rule, st);
+      if (typing == Typing.STRICT && !rule.span().equals(SourceSpan.NONE)) {
+        checker.checkStrictTyping(rule, st);
+      }
+    }
     checker.checkNegations(rules);
     checker.checkRuleTypes(rules, ruleTypes);
     checker.warnMisspeltPredicates(rules, new HashSet<>(declares.keySet()));
@@ -182,7 +204,9 @@ final class PolicyCompiler {
 
   private FactSignatures signatures(TypeHierarchy types) {
     SignatureBuilder builder = new SignatureBuilder(types);
-    rules.forEach(builder::addRule);
+    for (Rule rule : rules) {
+      builder.addRule(rule, staticTypes.computeIfAbsent(rule, StaticTypes::new));
+    }
     declares.forEach((predicate, list) -> list.forEach(sig -> builder.add(predicate, sig)));
     return builder.build();
   }

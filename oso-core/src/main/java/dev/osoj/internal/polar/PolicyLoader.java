@@ -36,6 +36,19 @@ public final class PolicyLoader {
    * @throws PolicyValidationException if the policy parses but breaks a rule of the language
    */
   public static Program load(List<PolicySource> sources) {
+    return load(sources, Typing.LENIENT);
+  }
+
+  /**
+   * Loads the files of one policy with a choice of typing mode.
+   *
+   * @param sources the files, in any order
+   * @param typing {@link Typing#STRICT} to require static types of body-only variables
+   * @return the compiled policy
+   * @throws PolicySyntaxException if any file does not parse
+   * @throws PolicyValidationException if the policy parses but breaks a rule of the language
+   */
+  public static Program load(List<PolicySource> sources, Typing typing) {
     List<PolicyFile> files = new ArrayList<>();
     List<Diagnostic> syntaxErrors = new ArrayList<>();
     for (PolicySource source : sources) {
@@ -48,7 +61,7 @@ public final class PolicyLoader {
     if (!syntaxErrors.isEmpty()) {
       throw new PolicySyntaxException(syntaxErrors);
     }
-    Program program = PolicyCompiler.compile(files);
+    Program program = PolicyCompiler.compile(files, typing);
     logger.debug(
         "loaded policy of {} file(s): {} rules, {} tests, {} warnings",
         sources.size(),

@@ -56,8 +56,7 @@ final class RuleChecker {
     }
   }
 
-  void checkTypes(Rule rule) {
-    StaticTypes st = new StaticTypes(rule);
+  void checkTypes(Rule rule, StaticTypes st) {
     st.all().forEach((var, constraints) -> contradictions(var, constraints));
     for (Literal l : rule.body()) {
       if (l instanceof Literal.Compare && ((Literal.Compare) l).op() != Literal.Op.NE) {
@@ -126,6 +125,66 @@ final class RuleChecker {
         }
       }
     }
+  }
+
+  /** Strict typing: body-only call arguments need a static type (see {@link Typing#STRICT}). */
+  void checkStrictTyping(Rule rule, StaticTypes st) {
+    Set<String> head = new HashSet<>();
+    rule.head().forEach(p -> Vars.add(p.term(), head));
+    Set<String> typed = typedVariables(rule, st);
+    Set<String> reported = new HashSet<>();
+    for (Literal l : rule.body()) {
+      if (!(l instanceof Literal.Call)) {
+        continue;
+      }
+      for (Term arg : ((Literal.Call) l).args()) {
+        if (!(arg instanceof Term.Var)) {
+          continue;
+        }
+        String name = ((Term.Var) arg).name();
+        if (!head.contains(name)
+            && !typed.contains(name)
+            && !name.startsWith("_")
+            && reported.add(name)) {
+          diagnostics.error(
+              "TypeError",
+              l.span(),
+              "variable '"
+                  + name
+                  + "' has no static type; add '"
+                  + name
+                  + " matches <Type>' (strict typing)");
+        }
+      }
+    }
+  }
+
+  private static Set<String> typedVariables(Rule rule, StaticTypes st) {
+    Set<String> typed = new HashSet<>(st.all().keySet());
+    for (Literal l : rule.body()) {
+      if (l instanceof Literal.Compare && ((Literal.Compare) l).op() != Literal.Op.NE) {
+        Vars.add(((Literal.Compare) l).left(), typed);
+        Vars.add(((Literal.Compare) l).right(), typed);
+      }
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Literal l : rule.body()) {
+        if (l instanceof Literal.Unify) {
+          Literal.Unify u = (Literal.Unify) l;
+          changed |= propagate(u.left(), u.right(), typed) | propagate(u.right(), u.left(), typed);
+        }
+      }
+    }
+    return typed;
+  }
+
+  private static boolean propagate(Term from, Term to, Set<String> typed) {
+    return from instanceof Term.Var
+        && to instanceof Term.Var
+        && typed.contains(((Term.Var) from).name())
+        && typed.add(((Term.Var) to).name());
   }
 
   /** Rejects negations of predicates that rules with a body define. */
@@ -218,7 +277,7 @@ final class RuleChecker {
       known.add(rule.predicate());
       defined.add(new PredicateKey(rule.predicate(), rule.arity()));
     }
-    Set<String> warned = new HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (Rule rule : rules) {
       for (Literal l : rule.body()) {
         Literal.Call call =
@@ -230,8 +289,11 @@ final class RuleChecker {
             || defined.contains(new PredicateKey(call.predicate(), call.arity()))) {
           continue;
         }
+        if (!seen.add(call.predicate())) {
+          continue;
+        }
         String close = Hints.closest(call.predicate(), known);
-        if (close != null && warned.add(call.predicate())) {
+        if (close != null) {
           diagnostics.warning(
               "UnknownPredicate",
               call.span(),

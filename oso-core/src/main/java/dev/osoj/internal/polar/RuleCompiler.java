@@ -33,9 +33,10 @@ import org.jspecify.annotations.Nullable;
  *       call must occur in a positive call of the same alternative, the head is not enough
  *       ([choice] §3.5); {@code _} and variables named {@code _x} used only inside the negation are
  *       quantified inside it ({@code UnsafeVariable} otherwise).
- *   <li>Range restriction ([choice] §3.4, lenient mode): every variable that is not in the head
- *       must occur in a positive call, in {@code x in [...]}, or in {@code x = t} with {@code t}
- *       bound. Static types of such variables are inferred, never required.
+ *   <li>Range restriction ([choice] §3.4): every variable that is not in the head must occur in a
+ *       positive call, in {@code x in [...]}, or in {@code x = t} with {@code t} bound. Static
+ *       types of such variables are required only with {@link Typing#STRICT} (checked by {@link
+ *       RuleChecker}).
  *   <li>{@code in} lists hold literals: strings, or ([choice]) integers, booleans and entities with
  *       an {@code InWithNonString} warning; variables are a {@code TypeError}.
  *   <li>A named variable occurring once (not starting with {@code _}) gets a {@code
@@ -43,8 +44,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>Rule flags ({@code @name}) are {@code UnsupportedSyntax}.
  * </ul>
  *
- * <p>Limitations: the optional <em>strict</em> typing mode and the <em>extended negation</em> mode
- * of §3.4/§3.5 are not implemented.
+ * <p>Limitation: the optional <em>extended negation</em> mode of §3.5 (stratified negation of
+ * compound or derived conditions) is not implemented; negation is always strict.
  */
 final class RuleCompiler {
   private final Diagnostics diagnostics;
@@ -349,7 +350,11 @@ final class RuleCompiler {
         checkNegated((Literal.Not) l, positive, outsideNot, names, reported);
       }
     }
-    Set<String> bound = Vars.bound(body, headVars, positive);
+    reportUnbound(body, Vars.bound(body, headVars, positive), names, reported);
+  }
+
+  private void reportUnbound(
+      List<Literal> body, Set<String> bound, Names names, Set<String> reported) {
     for (Literal l : body) {
       if (l instanceof Literal.Not) {
         continue;

@@ -29,13 +29,12 @@ final class SignatureBuilder {
   }
 
   /** Adds the head and every call of a rule. */
-  void addRule(Rule rule) {
+  void addRule(Rule rule, StaticTypes st) {
     List<String> head = new ArrayList<>();
     for (Param p : rule.head()) {
       head.add(headType(p));
     }
     add(rule.predicate(), head);
-    StaticTypes st = new StaticTypes(rule);
     for (Literal l : rule.body()) {
       Literal.Call call = null;
       if (l instanceof Literal.Call) {

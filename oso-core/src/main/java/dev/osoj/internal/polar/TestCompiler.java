@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  *       {@code _n} for {@code _}); an {@code iff} condition is compiled to DNF like a rule body and
  *       may mention only the assertion's variables ({@code UnsafeVariable}, [choice]).
  *   <li>Warnings: duplicate test names ({@code DuplicateTest}), {@code assert_not … iff} ({@code
- *       AssertNotIff}).
+ *       AssertNotIff}), an assertion on a predicate the policy never mentions ({@code
+ *       UnknownPredicate}, with a did-you-mean hint).
  * </ul>
  */
 final class TestCompiler {
@@ -98,12 +99,29 @@ final class TestCompiler {
     }
     List<PolarTest.Assertion> assertions = new ArrayList<>();
     for (Assertion a : test.assertions()) {
+      warnUnknownPredicate(a.call(), signatures);
       PolarTest.Assertion compiled = assertion(a);
       if (compiled != null) {
         assertions.add(compiled);
       }
     }
     return new PolarTest(test.name().text(), new ArrayList<>(facts), assertions, test.span());
+  }
+
+  private void warnUnknownPredicate(Call call, FactSignatures signatures) {
+    if (signatures.byPredicate().containsKey(call.name())) {
+      return;
+    }
+    diagnostics.warning(
+        "UnknownPredicate",
+        call.span(),
+        "'"
+            + call.name()
+            + "/"
+            + call.arity()
+            + "' is used by no rule, call or declaration of the policy, so the assertion cannot"
+            + " hold"
+            + Hints.suffix(call.name(), signatures.byPredicate().keySet()));
   }
 
   private List<Fact> fixture(SetupItem.FixtureRef ref) {

@@ -47,6 +47,19 @@ class DiagnosticCodesTest {
   }
 
   @Test
+  void badDeclaration_inheritedRelationWithOtherOrUnknownTarget_reportedWithoutCrash() {
+    assertThat(
+            errors(
+                "actor User {}\nactor Team {}\n"
+                    + "resource A { relations = { owner: User, p: Tem }; }\n"
+                    + "resource B extends A { relations = { owner: Team, p: User }; }\n"))
+        .containsExactly(
+            "UnknownType policy.polar:3:44: unknown type 'Tem'; did you mean 'Team'?",
+            "BadDeclaration policy.polar:4:10: relation 'owner' of 'B' targets 'Team' but its"
+                + " supertype 'A' declares 'User'");
+  }
+
+  @Test
   void badDeclaration_relationsInGlobalBlock_reported() {
     assertThat(errors("actor User {}\nglobal { relations = { owner: User }; }\n"))
         .containsExactly(
@@ -255,6 +268,19 @@ class DiagnosticCodesTest {
             "AssertNotIff policy.polar:3:12: 'assert_not … iff' is confusing: it passes exactly"
                 + " when the same 'assert … iff' fails",
             "DuplicateTest policy.polar:4:6: test name 't' is already used at policy.polar:3:6");
+  }
+
+  @Test
+  void assertion_onPredicateThePolicyNeverMentions_warnsWithHint() {
+    Program program =
+        PolicyLoader.load(
+            "actor User {}\nresource Doc { permissions = [\"read\"]; }\n"
+                + "test \"t\" { assert alow(User{\"a\"}, \"read\", Doc{\"d\"}); }\n");
+
+    assertThat(PolicyErrors.render(program.warnings()))
+        .containsExactly(
+            "UnknownPredicate policy.polar:3:19: 'alow/3' is used by no rule, call or declaration"
+                + " of the policy, so the assertion cannot hold; did you mean 'allow'?");
   }
 
   @Test

@@ -75,6 +75,10 @@ class ParserErrorTest {
             "f(x) if x = y -1;",
             "p.polar:1:15: arithmetic ('-') is not supported in Oso Cloud Polar"),
         Arguments.of(
+            "f(x) if x = {a: 1};",
+            "p.polar:1:13: dictionary literals are not supported in Oso Cloud Polar: model the"
+                + " data as facts"),
+        Arguments.of(
             "f(x) if x in [a, *rest];",
             "p.polar:1:18: rest variables such as '*rest' are not supported"),
         Arguments.of(
@@ -116,7 +120,8 @@ class ParserErrorTest {
                 + " one 'assert' or 'assert_not'"),
         Arguments.of(
             "f(x) if x = \"abc;\n",
-            "p.polar:1:13: unterminated string: add the closing '\"' before the end of the line"),
+            "p.polar:1:13: unterminated string '\"abc;': add the closing '\"' before the end of the"
+                + " line"),
         Arguments.of(
             "f(x) if x = 99999999999999999999;",
             "p.polar:1:13: integer '99999999999999999999' does not fit in 64 bits (Integer is"
@@ -206,7 +211,8 @@ class ParserErrorTest {
             "p.polar:2:17: expected '}' to close the 'resource R' block, found end of file"),
         Arguments.of(
             "test fixture fx { f(x); }",
-            "p.polar:1:21: facts in fixtures and setups must be ground, found variable 'x'"),
+            "p.polar:1:21: a fact must be ground (literals and entity literals only), found"
+                + " variable 'x'"),
         Arguments.of(
             "test \"t\" { assert f(@current_unix_time); }",
             "p.polar:1:21: expected a literal, entity literal or variable, found"
@@ -223,6 +229,14 @@ class ParserErrorTest {
         Arguments.of("test fixture { }", "p.polar:1:14: expected a fixture name, found '{'"),
         Arguments.of("declare f(x, 1);", "p.polar:1:14: expected a type name, found '1'"),
         Arguments.of("}", "p.polar:1:1: expected a rule, block, test or declaration, found '}'"),
+        Arguments.of("f(x) if g(x) and;", "p.polar:1:17: expected a condition, found ';'"),
+        Arguments.of("f(x) if;", "p.polar:1:8: expected a condition, found ';'"),
+        Arguments.of(
+            "test \"t\" { assert f(x) iff; }", "p.polar:1:27: expected a condition, found ';'"),
+        Arguments.of(
+            "resource R { roles: [\"a\"]; }",
+            "p.polar:1:19: expected '=' after 'roles', found ':': write declarations as 'roles ="
+                + " ...;'"),
         Arguments.of("abc", "p.polar:1:4: expected '(' after 'abc', found end of file"));
   }
 
@@ -277,8 +291,72 @@ class ParserErrorTest {
     assertThat(e.getMessage())
         .isEqualTo(
             "p.polar:1:15: 'mod' is not supported in Oso Cloud Polar\n"
-                + "p.polar:2:13: unterminated string: add the closing '\"' before the end of the"
-                + " line\n"
+                + "p.polar:2:13: unterminated string '\"open': add the closing '\"' before the"
+                + " end of the line\n"
                 + "p.polar:4:9: unexpected character '?'");
+  }
+
+  @Test
+  void parse_severalBrokenEntriesOfATest_reportsEachOfThem() {
+    String text =
+        "test fixture fx {\n"
+            + "  f(x);\n"
+            + "  g(1);\n"
+            + "}\n"
+            + "test \"t\" {\n"
+            + "  setup { fixture fx; h(y); }\n"
+            + "  assert allow(x == 1);\n"
+            + "  assert_not allow(User{\"a\"}, \"read\", r) iff r = ;\n"
+            + "  assert ok();\n"
+            + "}\n"
+            + "actor User {}\n";
+
+    PolicySyntaxException e = failure(text);
+
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "p.polar:2:5: a fact must be ground (literals and entity literals only), found"
+                + " variable 'x'\n"
+                + "p.polar:6:25: a fact must be ground (literals and entity literals only), found"
+                + " variable 'y'\n"
+                + "p.polar:7:18: '==' is not supported in Oso Cloud Polar: use '='\n"
+                + "p.polar:8:50: expected a variable, literal or entity literal, found ';'");
+  }
+
+  @Test
+  void parse_blockStartInsideTest_reportsMissingBrace() {
+    PolicySyntaxException e = failure("test \"t\" {\n  assert f();\nresource R {}\n");
+
+    assertThat(e.getMessage())
+        .isEqualTo("p.polar:3:1: missing '}' to close the 'test \"t\"' block before 'resource'");
+  }
+
+  @Test
+  void parse_deeplyNestedParentheses_isAnErrorNotAStackOverflow() {
+    String deep = "f(x) if " + "(".repeat(5000) + "g(x)" + ")".repeat(5000) + ";";
+
+    PolicySyntaxException e = failure(deep);
+
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "p.polar:1:209: expression nested too deeply at '(': at most 200 levels of"
+                + " parentheses and 'not'");
+  }
+
+  @Test
+  void parse_deeplyNestedNotAndShorthandGroups_areErrors() {
+    assertThat(failure("f(x) if " + "not ".repeat(300) + "g(x);").getMessage())
+        .startsWith("p.polar:1:809: expression nested too deeply at 'not'");
+    assertThat(
+            failure("resource R { \"a\" if " + "(".repeat(300) + "\"b\"" + ")".repeat(300) + "; }")
+                .getMessage())
+        .startsWith("p.polar:1:221: expression nested too deeply at '('");
+  }
+
+  @Test
+  void parse_nestingAtTheLimit_isAccepted() {
+    String text = "f(x) if " + "(".repeat(200) + "g(x)" + ")".repeat(200) + ";";
+
+    assertThat(Parser.parse(new PolicySource("p.polar", text)).items()).hasSize(1);
   }
 }

@@ -410,4 +410,50 @@ class ParserTest {
     assertThatThrownBy(() -> parse("f(if);")).isInstanceOf(PolicySyntaxException.class);
     assertThatThrownBy(() -> parse("and(x);")).isInstanceOf(PolicySyntaxException.class);
   }
+
+  @Test
+  void parseCall_factOrQuery_acceptsTheMatchingArguments() {
+    Call fact =
+        Parser.parseCall(new PolicySource("cli", "has_role(User{\"a\"}, \"admin\", 3);"), true);
+    Call query =
+        Parser.parseCall(new PolicySource("cli", "has_role(User{\"a\"}, role: String, _)"), false);
+
+    assertThat(AstNodes.withoutSpans(fact))
+        .isEqualTo(call("has_role", entity("User", "a"), str("admin"), integer(3)));
+    assertThat(AstNodes.withoutSpans(query))
+        .isEqualTo(
+            call(
+                "has_role",
+                entity("User", "a"),
+                new Term.Typed("role", type("String"), N),
+                new Term.Anon(N)));
+  }
+
+  @Test
+  void parseCall_variableInFactOrTrailingText_isRejected() {
+    assertThatThrownBy(() -> Parser.parseCall(new PolicySource("cli", "f(x)"), true))
+        .isInstanceOf(PolicySyntaxException.class)
+        .hasMessage(
+            "cli:1:3: a fact must be ground (literals and entity literals only), found"
+                + " variable 'x'");
+    assertThatThrownBy(() -> Parser.parseCall(new PolicySource("cli", "f(1) g"), false))
+        .isInstanceOf(PolicySyntaxException.class)
+        .hasMessage("cli:1:6: expected end of input, found 'g'");
+  }
+
+  @Test
+  void parseCondition_body_returnsTheExpression() {
+    Expr expr = Parser.parseCondition(new PolicySource("q", "x matches User and f(x);"));
+
+    assertThat(AstNodes.withoutSpans(expr))
+        .isEqualTo(
+            new Expr.And(
+                List.of(new Expr.Matches(var("x"), type("User"), false, N), call("f", var("x"))),
+                N));
+  }
+
+  @Test
+  void parse_byteOrderMark_isIgnored() {
+    assertThat(parse("\uFEFFactor User {}")).hasSize(1);
+  }
 }

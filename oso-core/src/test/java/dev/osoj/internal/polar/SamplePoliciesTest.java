@@ -41,6 +41,17 @@ class SamplePoliciesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("policies")
+  void load_samplePolicyStrictTyping_noErrors(Path file) throws IOException {
+    Program program =
+        PolicyLoader.load(
+            List.of(new PolicySource(file.getFileName().toString(), Files.readString(file))),
+            Typing.STRICT);
+
+    assertThat(program.warnings()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("policies")
   void run_samplePolicyTests_allAssertionsPass(Path file) throws IOException {
     Program program =
         PolicyLoader.load(
