@@ -33,12 +33,8 @@ import org.slf4j.LoggerFactory;
  *     .resource("User", USERS)
  *     .roles(ORG_ROLES.USER_ID, ORG_ROLES.ROLE, ORG_ROLES.ORGANIZATION_ID)
  *     .build();
- * Oso oso = Oso.embedded()
- *     .policy(policyText)
- *     .localBindings(LocalBindings.fromYaml(bindings.toYaml()))
- *     .sqlDialect(SqlDialect.POSTGRES)
- *     .build();
- *
+ * Oso oso = Oso.embedded().policy(policyText).sqlDialect(SqlDialect.POSTGRES)
+ *     .localBindings(LocalBindings.fromYaml(bindings.toYaml())).build();
  * List<String> names = ctx.select(REPOSITORIES.NAME).from(REPOSITORIES)
  *     .where(OsoJooq.authorized(oso, alice, "read", REPOSITORIES.ID))
  *     .orderBy(REPOSITORIES.NAME).limit(20).offset(0)
