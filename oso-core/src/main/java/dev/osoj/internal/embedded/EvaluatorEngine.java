@@ -11,18 +11,18 @@ import dev.osoj.internal.program.Program;
 import dev.osoj.internal.store.FactDatabase;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link QuestionEngine} over an in-memory {@link FactDatabase}: compiles each program once
- * (the current one is kept in a single volatile slot, older ones still answering questions in
- * flight in a weak map) and answers each question in one {@link Evaluation}.
+ * The {@link QuestionEngine} over an in-memory {@link FactDatabase}: compiles each program once and
+ * keeps the compiled forms of the last two programs (the one in force and the one before, for
+ * questions in flight during a swap); an older program is compiled again if a question still uses
+ * it. Each question is answered in one {@link Evaluation}.
  */
 public final class EvaluatorEngine implements QuestionEngine {
   private final FactDatabase database;
   private volatile @Nullable CompiledProgram current;
-  private final Map<Program, CompiledProgram> older = new WeakHashMap<>();
+  private volatile @Nullable CompiledProgram previous;
 
   /**
    * Creates an engine reading one database.
@@ -49,14 +49,19 @@ public final class EvaluatorEngine implements QuestionEngine {
     if (c != null && c.program() == program) {
       return c;
     }
-    synchronized (older) {
-      CompiledProgram found = older.get(program);
-      if (found == null) {
-        found = CompiledProgram.compile(program, database);
-        older.put(program, found);
+    CompiledProgram p = previous;
+    if (p != null && p.program() == program) {
+      return p;
+    }
+    synchronized (this) {
+      c = current;
+      if (c != null && c.program() == program) {
+        return c;
       }
-      current = found;
-      return found;
+      CompiledProgram fresh = CompiledProgram.compile(program, database);
+      previous = c;
+      current = fresh;
+      return fresh;
     }
   }
 

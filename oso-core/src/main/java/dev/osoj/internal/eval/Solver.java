@@ -345,6 +345,9 @@ final class Solver {
   }
 
   private boolean matches(Op.Matches m, int[] frame) {
+    if (m.type() < 0) {
+      return false;
+    }
     int v = frame[m.slot()];
     if (!m.exact()) {
       int r = meet(v, wildcard(m.type()));
@@ -740,11 +743,7 @@ final class Solver {
     while (true) {
       lowLink = Integer.MAX_VALUE;
       long before = added;
-      for (CRule rule : call.candidates()) {
-        if (evalRule(rule, args, into)) {
-          break;
-        }
-      }
+      runRules(call, args, into);
       int myLow = lowLink;
       boolean leader = myLow >= t.stackPos;
       if (t.ground && t.answers.size() > 0) {
@@ -769,6 +768,14 @@ final class Solver {
     t.onStack = false;
     depth--;
     lowLink = Math.min(savedLow, t.complete ? Integer.MAX_VALUE : t.low);
+  }
+
+  private void runRules(Op.Call call, int[] args, Sink into) {
+    for (CRule rule : call.candidates()) {
+      if (evalRule(rule, args, into)) {
+        return;
+      }
+    }
   }
 
   private void completeGroup(int mark) {

@@ -144,7 +144,7 @@ public final class Relation {
       return -1;
     }
     PositionIndex chain = index[best];
-    for (int row = chain.heads[bestSlot]; row >= 0; row = chain.next[row]) {
+    for (int row = chain.headAt(bestSlot); row >= 0; row = chain.next[row]) {
       if (rowEquals(row, tuple, 0) && alive(row)) {
         return row;
       }
@@ -230,79 +230,86 @@ public final class Relation {
     return true;
   }
 
-  /** Value id to the head of its row chain and its live count, open addressing. */
+  /**
+   * Value id to the head of its row chain and its live count, open addressing over one array of
+   * (key, head, count) triples so that a probe touches one cache line.
+   */
   private static final class PositionIndex {
-    private int[] keys = new int[16];
-    int[] heads = new int[16];
-    private int[] counts = new int[16];
+    private int[] table = emptyTable(16);
     private int used;
     int[] next;
 
     PositionIndex(int rowCapacity) {
-      Arrays.fill(keys, -1);
       next = new int[rowCapacity];
+    }
+
+    private static int[] emptyTable(int slots) {
+      int[] t = new int[slots * 3];
+      for (int i = 0; i < t.length; i += 3) {
+        t[i] = -1;
+      }
+      return t;
     }
 
     int head(int value) {
       int i = slot(value);
-      return keys[i] == value ? heads[i] : -1;
+      return table[i] == value ? table[i + 1] : -1;
+    }
+
+    int headAt(int slot) {
+      return table[slot + 1];
     }
 
     int count(int value) {
-      int i = slot(value);
-      return keys[i] == value ? counts[i] : 0;
+      return countAt(slot(value), value);
+    }
+
+    int countAt(int slot, int value) {
+      return table[slot] == value ? table[slot + 2] : 0;
     }
 
     void link(int value, int row) {
       int i = slot(value);
-      if (keys[i] != value) {
-        if ((used + 1) * 4 > keys.length * 3) {
+      if (table[i] != value) {
+        if ((used + 1) * 4 > (table.length / 3) * 3) {
           grow();
           i = slot(value);
         }
-        keys[i] = value;
-        heads[i] = -1;
+        table[i] = value;
+        table[i + 1] = -1;
         used++;
       }
-      next[row] = heads[i];
-      heads[i] = row;
-      counts[i]++;
+      next[row] = table[i + 1];
+      table[i + 1] = row;
+      table[i + 2]++;
     }
 
     void decrement(int value) {
       int i = slot(value);
-      if (keys[i] == value) {
-        counts[i]--;
+      if (table[i] == value) {
+        table[i + 2]--;
       }
     }
 
-    int countAt(int slot, int value) {
-      return keys[slot] == value ? counts[slot] : 0;
-    }
-
-    private int slot(int value) {
-      int mask = keys.length - 1;
+    /** Returns the array offset of the value's triple, or of the empty triple it would use. */
+    int slot(int value) {
+      int mask = table.length / 3 - 1;
       int i = ValueTable.mix(value) & mask;
-      while (keys[i] != -1 && keys[i] != value) {
+      while (table[i * 3] != -1 && table[i * 3] != value) {
         i = (i + 1) & mask;
       }
-      return i;
+      return i * 3;
     }
 
     private void grow() {
-      int[] oldKeys = keys;
-      int[] oldHeads = heads;
-      int[] oldCounts = counts;
-      keys = new int[oldKeys.length * 2];
-      heads = new int[keys.length];
-      counts = new int[keys.length];
-      Arrays.fill(keys, -1);
-      for (int j = 0; j < oldKeys.length; j++) {
-        if (oldKeys[j] != -1) {
-          int i = slot(oldKeys[j]);
-          keys[i] = oldKeys[j];
-          heads[i] = oldHeads[j];
-          counts[i] = oldCounts[j];
+      int[] old = table;
+      table = emptyTable(old.length / 3 * 2);
+      for (int j = 0; j < old.length; j += 3) {
+        if (old[j] != -1) {
+          int i = slot(old[j]);
+          table[i] = old[j];
+          table[i + 1] = old[j + 1];
+          table[i + 2] = old[j + 2];
         }
       }
     }

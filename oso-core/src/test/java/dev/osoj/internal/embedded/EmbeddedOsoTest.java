@@ -255,4 +255,30 @@ class EmbeddedOsoTest {
       assertThat(after.authorize(v("User:ned"), "open", v("Vault:v"))).isFalse();
     }
   }
+
+  @Test
+  void query_unknownTypes_answerNothing() {
+    try (Oso oso = oso(WorkedExamplesTest.A)) {
+      oso.insert(f("has_role", "User:a", "guest", "Workspace:w"));
+      TypedVar thing = new TypedVar("Spaceship");
+
+      assertThat(oso.buildQuery("has_role", v("User:a"), "guest", thing).evaluate()).isFalse();
+      assertThat(oso.list(v("User:a"), "view", "Spaceship")).isEmpty();
+      assertThat(oso.authorize(v("Robot:r"), "view", v("Workspace:w"))).isFalse();
+      assertThat(oso.actions(v("User:a"), v("Spaceship:s"))).isEmpty();
+    }
+  }
+
+  @Test
+  void build_withoutPolicy_deniesAndRefusesFacts() {
+    try (Oso oso = Oso.embedded().build()) {
+      assertThat(oso.authorize(v("User:a"), "view", v("Workspace:w"))).isFalse();
+      assertThatThrownBy(() -> oso.insert(f("has_role", "User:a", "guest", "Workspace:w")))
+          .isInstanceOf(InvalidFactException.class);
+
+      oso.policy(WorkedExamplesTest.A);
+      oso.insert(f("has_role", "User:a", "guest", "Workspace:w"));
+      assertThat(oso.authorize(v("User:a"), "view", v("Workspace:w"))).isTrue();
+    }
+  }
 }

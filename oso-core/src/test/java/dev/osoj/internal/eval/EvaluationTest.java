@@ -8,10 +8,14 @@ import static dev.osoj.internal.eval.Programs.roleHead;
 import static dev.osoj.internal.eval.Programs.s;
 import static dev.osoj.internal.eval.Programs.v;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.osoj.Fact;
+import dev.osoj.SourceSpan;
 import dev.osoj.Value;
+import dev.osoj.internal.program.Literal;
 import dev.osoj.internal.program.Program;
+import dev.osoj.internal.program.Term;
 import dev.osoj.internal.store.FactDatabase;
 import dev.osoj.spi.FactChange;
 import java.util.ArrayList;
@@ -103,6 +107,115 @@ class EvaluationTest {
     }
     try (Evaluation e = program.open(List.of(), 0)) {
       assertThat(e.authorize(user("ivy"), "open", folder("x"))).isFalse();
+    }
+  }
+
+  private static Program assets() {
+    return new Programs()
+        .resource("Asset")
+        .resource("Dataset", "Asset")
+        .rule("derived", List.of(p("x", "Asset")), call("flagged", v("x")))
+        .rule(
+            "clean",
+            List.of(p("x", "Asset")),
+            call("has", v("x")),
+            new Literal.Not(call("derived", v("x")), SourceSpan.NONE))
+        .signature("has", "Asset")
+        .signature("flagged", "Asset")
+        .build();
+  }
+
+  private static List<List<Value>> answers(Evaluation e, String var, Literal... body) {
+    List<List<Value>> out = new ArrayList<>();
+    e.answers(List.of(var), List.of(body)).forEach(row -> out.add(new ArrayList<>(row)));
+    return out;
+  }
+
+  @Test
+  void answers_negationOfDerivedPredicate_isStratified() {
+    Value a = new Value("Asset", "a");
+    Value d = new Value("Dataset", "d");
+    FactDatabase db = db(Fact.of("has", a), Fact.of("has", d), Fact.of("flagged", d));
+    CompiledProgram program = CompiledProgram.compile(assets(), db);
+
+    try (Evaluation e = program.open(List.of(), 0)) {
+      assertThat(answers(e, "x", call("clean", v("x")))).containsExactly(List.of(a));
+    }
+  }
+
+  @Test
+  void compile_negationThroughRecursion_isRejected() {
+    Program program =
+        new Programs()
+            .resource("Asset")
+            .rule(
+                "odd",
+                List.of(p("x", "Asset")),
+                call("has", v("x")),
+                new Literal.Not(call("odd", v("x")), SourceSpan.NONE))
+            .signature("has", "Asset")
+            .build();
+
+    assertThatThrownBy(() -> CompiledProgram.compile(program, db()))
+        .isInstanceOf(dev.osoj.EvaluationException.class)
+        .hasMessageContaining("not stratified");
+  }
+
+  @Test
+  void answers_inAndNotEqual_generateAndFilter() {
+    CompiledProgram program = CompiledProgram.compile(assets(), db());
+    Literal in =
+        new Literal.In(
+            v("x"),
+            List.of(
+                new Term.Const(Value.of("a")),
+                new Term.Const(Value.of("b")),
+                new Term.Const(Value.of("c"))),
+            SourceSpan.NONE);
+    Literal notB = new Literal.Compare(Literal.Op.NE, v("x"), s("b"), SourceSpan.NONE);
+
+    try (Evaluation e = program.open(List.of(), 0)) {
+      assertThat(answers(e, "x", in, notB))
+          .containsExactlyInAnyOrder(List.of(Value.of("a")), List.of(Value.of("c")));
+    }
+  }
+
+  @Test
+  void answers_matchesAndUnify_respectExactTypes() {
+    Value asset = new Value("Asset", "d");
+    Value dataset = new Value("Dataset", "d");
+    CompiledProgram program = CompiledProgram.compile(assets(), db(Fact.of("has", dataset)));
+    Literal has = call("has", v("x"));
+
+    try (Evaluation e = program.open(List.of(), 0)) {
+      assertThat(answers(e, "x", has, matches("x", "Asset"))).containsExactly(List.of(dataset));
+      assertThat(
+              answers(
+                  e,
+                  "x",
+                  has,
+                  new Literal.Matches(new Term.Var("x"), "Asset", true, SourceSpan.NONE)))
+          .isEmpty();
+      assertThat(
+              answers(
+                  e, "x", has, new Literal.Unify(v("x"), new Term.Const(asset), SourceSpan.NONE)))
+          .isEmpty();
+      assertThat(
+              answers(
+                  e, "x", has, new Literal.Unify(v("x"), new Term.Const(dataset), SourceSpan.NONE)))
+          .containsExactly(List.of(dataset));
+    }
+  }
+
+  @Test
+  void answers_typedVariableNothingBinds_isWildcard() {
+    CompiledProgram program = CompiledProgram.compile(assets(), db());
+
+    try (Evaluation e = program.open(List.of(), 0)) {
+      List<List<Value>> rows = answers(e, "x", matches("x", "Asset"));
+
+      assertThat(rows).hasSize(1);
+      assertThat(rows.get(0).get(0)).isNull();
     }
   }
 }
