@@ -135,10 +135,22 @@ final class HttpTransport implements AutoCloseable {
     return parseSuccess(endpoint, reply);
   }
 
+  /** Sends an encoded body and returns the parsed JSON of a 2xx answer, or throws. */
+  JsonNode call(Endpoint endpoint, byte[] body) {
+    Reply reply = exchange(endpoint, List.of(), body);
+    if (!reply.ok()) {
+      throw failure(endpoint, reply);
+    }
+    return parseSuccess(endpoint, reply);
+  }
+
   /** Sends a request with retries and fallback; returns the final reply whatever its status. */
   Reply exchange(
       Endpoint endpoint, List<Map.Entry<String, String>> query, @Nullable JsonNode body) {
-    byte[] bytes = body == null ? new byte[0] : Wire.bytes(body);
+    return exchange(endpoint, query, body == null ? new byte[0] : Wire.bytes(body));
+  }
+
+  private Reply exchange(Endpoint endpoint, List<Map.Entry<String, String>> query, byte[] bytes) {
     if (bytes.length >= MAX_BODY_BYTES) {
       throw new OsoClientException(
           "request body of "
