@@ -253,7 +253,7 @@ public final class HttpLoadGenerator {
   }
 
   /** Half the questions are about a repository of the user's own organization. */
-  private static Value[] randomQuestion(Random random) {
+  static Value[] randomQuestion(Random random) {
     int u = random.nextInt(USERS);
     int r =
         random.nextBoolean()

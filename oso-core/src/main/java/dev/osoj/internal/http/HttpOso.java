@@ -179,8 +179,7 @@ public final class HttpOso implements Oso {
   public boolean authorize(Value actor, String action, Value resource, List<Fact> contextFacts) {
     checkQuestion(actor, action, resource, contextFacts);
     JsonNode body =
-        transport.call(
-            AUTHORIZE, List.of(), Wire.authorizeQuery(actor, action, resource, contextFacts));
+        transport.call(AUTHORIZE, Wire.authorizeBytes(actor, action, resource, contextFacts));
     return decode(
         AUTHORIZE,
         () -> {

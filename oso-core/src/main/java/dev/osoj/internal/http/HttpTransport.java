@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.ConnectionPool;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -45,6 +47,15 @@ final class HttpTransport implements AutoCloseable {
   private final String instanceId = UUID.randomUUID().toString();
   private final AtomicReference<@Nullable String> offset = new AtomicReference<>();
 
+  /**
+   * The headers every request carries, built on first use (so a key OkHttp refuses still fails the
+   * call, not the build) and then copied: cheaper than adding them one by one.
+   */
+  private volatile @Nullable Headers fixedHeaders;
+
+  /** Resolved URLs of query-less calls, by root and path: resolving one costs more than a call. */
+  private final Map<String, HttpUrl> plainUrls = new ConcurrentHashMap<>();
+
   HttpTransport(RemoteSettings settings) {
     this.settings = settings;
     this.base = HttpUrl.get(settings.url() + "/api/");
@@ -63,6 +74,22 @@ final class HttpTransport implements AutoCloseable {
             .build();
   }
 
+  private Headers fixedHeaders() {
+    Headers h = fixedHeaders;
+    if (h == null) {
+      h =
+          new Headers.Builder()
+              .add("Authorization", "Bearer " + settings.apiKey())
+              .add("Accept", "application/json")
+              .add("User-Agent", settings.userAgent())
+              .add("X-OsoApiVersion", "0")
+              .add("X-Oso-Instance-Id", instanceId)
+              .build();
+      fixedHeaders = h;
+    }
+    return h;
+  }
+
   /** What one endpoint is: its method and path, and how the client treats it. */
   record Endpoint(String method, String path, boolean mutation, boolean fallbackEligible) {
     static Endpoint read(String method, String path) {
@@ -78,19 +105,24 @@ final class HttpTransport implements AutoCloseable {
    * One finished exchange.
    *
    * @param status the HTTP status
-   * @param body the response body text
+   * @param content the response body, UTF-8
    * @param requestId the request id (the server's echo when present)
    * @param retryAfter the {@code Retry-After} header, or null
    * @param offset the {@code OsoOffset} header, or null
    */
   record Reply(
       int status,
-      String body,
+      byte[] content,
       String requestId,
       @Nullable Duration retryAfter,
       @Nullable String offset) {
     boolean ok() {
       return status >= 200 && status < 300;
+    }
+
+    /** The response body as text. */
+    String body() {
+      return new String(content, StandardCharsets.UTF_8);
     }
   }
 
@@ -103,10 +135,22 @@ final class HttpTransport implements AutoCloseable {
     return parseSuccess(endpoint, reply);
   }
 
+  /** Sends an encoded body and returns the parsed JSON of a 2xx answer, or throws. */
+  JsonNode call(Endpoint endpoint, byte[] body) {
+    Reply reply = exchange(endpoint, List.of(), body);
+    if (!reply.ok()) {
+      throw failure(endpoint, reply);
+    }
+    return parseSuccess(endpoint, reply);
+  }
+
   /** Sends a request with retries and fallback; returns the final reply whatever its status. */
   Reply exchange(
       Endpoint endpoint, List<Map.Entry<String, String>> query, @Nullable JsonNode body) {
-    byte[] bytes = body == null ? new byte[0] : Wire.bytes(body);
+    return exchange(endpoint, query, body == null ? new byte[0] : Wire.bytes(body));
+  }
+
+  private Reply exchange(Endpoint endpoint, List<Map.Entry<String, String>> query, byte[] bytes) {
     if (bytes.length >= MAX_BODY_BYTES) {
       throw new OsoClientException(
           "request body of "
@@ -236,23 +280,25 @@ final class HttpTransport implements AutoCloseable {
     long start = System.nanoTime();
     try (Response response = client.newCall(request).execute()) {
       ResponseBody rb = response.body();
-      String text = rb == null ? "" : rb.string();
+      byte[] content = rb == null ? new byte[0] : rb.bytes();
       String echoed = response.header("X-Request-ID");
       Reply reply =
           new Reply(
               response.code(),
-              text,
+              content,
               echoed == null || echoed.isBlank() ? requestId : echoed,
               parseRetryAfter(response.header("Retry-After")),
               response.header("OsoOffset"));
-      logger.debug(
-          "{} {} -> {} in {} us (request id '{}', attempt {})",
-          endpoint.method(),
-          request.url().encodedPath(),
-          reply.status(),
-          (System.nanoTime() - start) / 1000,
-          requestId,
-          attempt);
+      if (logger.isDebugEnabled()) {
+        logger.debug(
+            "{} {} -> {} in {} us (request id '{}', attempt {})",
+            endpoint.method(),
+            request.url().encodedPath(),
+            reply.status(),
+            (System.nanoTime() - start) / 1000,
+            requestId,
+            attempt);
+      }
       return reply;
     }
   }
@@ -269,27 +315,34 @@ final class HttpTransport implements AutoCloseable {
       List<Map.Entry<String, String>> query,
       byte[] bytes,
       String requestId) {
-    HttpUrl.Builder url = root.newBuilder().addPathSegments(endpoint.path().substring(1));
-    query.forEach(e -> url.addQueryParameter(e.getKey(), e.getValue()));
-    Request.Builder b =
-        new Request.Builder()
-            .url(url.build())
-            .header("Authorization", "Bearer " + settings.apiKey())
-            .header("Accept", "application/json")
-            .header("User-Agent", settings.userAgent())
-            .header("X-OsoApiVersion", "0")
-            .header("X-Request-ID", requestId)
-            .header("X-Oso-Instance-Id", instanceId);
+    Headers.Builder headers = fixedHeaders().newBuilder().add("X-Request-ID", requestId);
     String known = offset.get();
     if (known != null) {
-      b.header("OsoOffset", known);
+      headers.add("OsoOffset", known);
     }
+    Request.Builder b =
+        new Request.Builder().url(url(root, endpoint, query)).headers(headers.build());
     if (endpoint.method().equals("GET")) {
       b.get();
     } else {
       b.method(endpoint.method(), RequestBody.create(bytes, JSON));
     }
     return b.build();
+  }
+
+  private HttpUrl url(HttpUrl root, Endpoint endpoint, List<Map.Entry<String, String>> query) {
+    if (query.isEmpty()) {
+      String key = root == base ? endpoint.path() : "fallback:" + endpoint.path();
+      HttpUrl known = plainUrls.get(key);
+      if (known == null) {
+        known = root.newBuilder().addPathSegments(endpoint.path().substring(1)).build();
+        plainUrls.put(key, known);
+      }
+      return known;
+    }
+    HttpUrl.Builder url = root.newBuilder().addPathSegments(endpoint.path().substring(1));
+    query.forEach(e -> url.addQueryParameter(e.getKey(), e.getValue()));
+    return url.build();
   }
 
   /**
@@ -321,11 +374,11 @@ final class HttpTransport implements AutoCloseable {
   }
 
   JsonNode parseSuccess(Endpoint endpoint, Reply reply) {
-    if (reply.body().isEmpty()) {
+    if (reply.content().length == 0) {
       return Wire.object();
     }
     try {
-      return Wire.parse(reply.body().getBytes(StandardCharsets.UTF_8));
+      return Wire.parse(reply.content());
     } catch (WireFormatException e) {
       throw new OsoClientException(
           "unexpected response to '"

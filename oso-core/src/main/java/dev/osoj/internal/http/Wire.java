@@ -6,12 +6,14 @@ import dev.osoj.PolicyMetadata;
 import dev.osoj.Query;
 import dev.osoj.Value;
 import dev.osoj.ValuePattern;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -180,6 +182,46 @@ public final class Wire {
     node.put("resource_id", resource.id());
     node.set("context_facts", facts(context));
     return node;
+  }
+
+  /**
+   * Writes the body of {@code /authorize} straight to bytes, without a tree: the same JSON as
+   * {@code bytes(authorizeQuery(...))}, for the hottest call of the client.
+   *
+   * @param actor the actor
+   * @param action the action
+   * @param resource the resource
+   * @param context the context facts
+   * @return UTF-8 JSON
+   */
+  public static byte[] authorizeBytes(
+      Value actor, String action, Value resource, List<Fact> context) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringProperty("actor_type", actor.type());
+      g.writeStringProperty("actor_id", actor.id());
+      g.writeStringProperty("action", action);
+      g.writeStringProperty("resource_type", resource.type());
+      g.writeStringProperty("resource_id", resource.id());
+      g.writeArrayPropertyStart("context_facts");
+      for (Fact fact : context) {
+        g.writeStartObject();
+        g.writeStringProperty("predicate", fact.predicate());
+        g.writeArrayPropertyStart("args");
+        for (Value v : fact.args()) {
+          g.writeStartObject();
+          g.writeStringProperty("type", v.type());
+          g.writeStringProperty("id", v.id());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    return out.toByteArray();
   }
 
   /**
