@@ -75,7 +75,18 @@ public final class Evaluation implements AutoCloseable {
     int[] args = {
       solver.resolve(actor), solver.resolve(Value.of(action)), solver.resolve(resource)
     };
-    return solver.holds(program.pred(ALLOW), args);
+    try {
+      return solver.holds(program.pred(ALLOW), args);
+    } catch (StackOverflowError e) {
+      throw tooDeep(e);
+    }
+  }
+
+  private static dev.osoj.EvaluationException tooDeep(StackOverflowError e) {
+    return new dev.osoj.EvaluationException(
+        "recursion nested too deep for the thread's stack while answering the question; "
+            + "ask with the recursive argument open or raise the thread stack size (-Xss)",
+        e);
   }
 
   /**
@@ -92,7 +103,11 @@ public final class Evaluation implements AutoCloseable {
     }
     CRule rule = program.listRule(resourceType, solver);
     int[] args = {solver.resolve(actor), solver.resolve(Value.of(action)), UNBOUND};
-    return collect(solver.answers(rule, args), 2);
+    try {
+      return collect(solver.answers(rule, args), 2);
+    } catch (StackOverflowError e) {
+      throw tooDeep(e);
+    }
   }
 
   /**
@@ -109,7 +124,11 @@ public final class Evaluation implements AutoCloseable {
   private Answer list(Value actor, Value resource) {
     CRule rule = program.actionsRule(solver);
     int[] args = {solver.resolve(actor), UNBOUND, solver.resolve(resource)};
-    return collect(solver.answers(rule, args), 1);
+    try {
+      return collect(solver.answers(rule, args), 1);
+    } catch (StackOverflowError e) {
+      throw tooDeep(e);
+    }
   }
 
   private Answer collect(IntTupleSet answers, int position) {
@@ -177,7 +196,12 @@ public final class Evaluation implements AutoCloseable {
     CRule rule = program.compileSynthetic(CompiledProgram.synthetic(vars, body), solver);
     int[] args = new int[vars.size()];
     java.util.Arrays.fill(args, UNBOUND);
-    IntTupleSet set = solver.answers(rule, args);
+    IntTupleSet set;
+    try {
+      set = solver.answers(rule, args);
+    } catch (StackOverflowError e) {
+      throw tooDeep(e);
+    }
     List<List<@Nullable Value>> out = new ArrayList<>(set.size());
     for (int i = 0; i < set.size(); i++) {
       List<@Nullable Value> row = new ArrayList<>(vars.size());

@@ -458,28 +458,28 @@ final class Solver {
       int v = read(c.args()[i], frame);
       args[i] = isWildcard(v) ? UNBOUND : v;
     }
-    return !exists(c, args) && join(rule, plan, step + 1, frame, emit);
+    return !exists(rule, c, args) && join(rule, plan, step + 1, frame, emit);
   }
 
-  private boolean exists(Op.Call call, int[] args) {
+  private boolean exists(CRule rule, Op.Call call, int[] args) {
     if (allConcrete(args)) {
-      return groundHolds(call, args);
+      return groundHolds(rule, call, args);
     }
     if (scanStored(call.pred(), args, tuple -> true) || scanContext(call.pred(), args, t -> true)) {
       return true;
     }
     if (call.tabled()) {
-      return solve(call, args).answers.size() > 0;
+      return anyMatches(solve(call, args).answers, args);
     }
-    for (CRule rule : call.candidates()) {
-      if (evalRule(rule, args, EXISTS)) {
+    for (CRule callee : call.candidates()) {
+      if (evalRule(callee, args, EXISTS)) {
         return true;
       }
     }
     return false;
   }
 
-  private boolean groundHolds(Op.Call call, int[] args) {
+  private boolean groundHolds(CRule rule, Op.Call call, int[] args) {
     if (storedOrContext(call.pred(), args)) {
       return true;
     }
@@ -487,10 +487,10 @@ final class Solver {
       return false;
     }
     if (call.tabled()) {
-      return solve(call, args).answers.size() > 0;
+      return widenedHolds(rule, call, args);
     }
-    for (CRule rule : call.candidates()) {
-      if (evalRule(rule, args, EXISTS)) {
+    for (CRule callee : call.candidates()) {
+      if (evalRule(callee, args, EXISTS)) {
         return true;
       }
     }
@@ -528,7 +528,7 @@ final class Solver {
   private boolean call(CRule rule, int[] plan, int step, int[] frame, Emit emit, Op.Call call) {
     int[] args = callArgs(rule, call, frame);
     if (allConcrete(args)) {
-      return groundHolds(call, args) && join(rule, plan, step + 1, frame, emit);
+      return groundHolds(rule, call, args) && join(rule, plan, step + 1, frame, emit);
     }
     Continue next = new Continue(rule, plan, step, frame, emit, call);
     if (scanStored(call.pred(), args, next) || scanContext(call.pred(), args, next)) {
@@ -659,6 +659,52 @@ final class Solver {
   }
 
   // ---- tabling ----
+
+  /**
+   * Returns the goal a fully bound recursive call is tabled under: the call's last variable
+   * argument is left open (typed by its static type). Following a chain one bound goal at a time
+   * would nest as deep as the chain is long; the wider goal reaches itself again at once, so the
+   * chain is computed by iteration at constant stack depth, and the table is shared by every bound
+   * call of that shape in the question. The caller checks its own tuple against the answers.
+   *
+   * <p>Calls that are not fully bound are tabled as they are: widening them could turn a selective
+   * question into one over every value, and tables have no indexes.
+   */
+  private int[] widened(CRule rule, Op.Call call, int[] args) {
+    for (int i = args.length - 1; i >= 0; i--) {
+      int ref = call.args()[i];
+      if (Op.isSlot(ref) && isConcrete(args[i])) {
+        int[] wide = args.clone();
+        int type = rule.slotType[ref];
+        wide[i] = type >= 0 ? wildcard(type) : UNBOUND;
+        return wide;
+      }
+    }
+    return args;
+  }
+
+  /** Answers a fully bound recursive call from the table of its widened goal. */
+  private boolean widenedHolds(CRule rule, Op.Call call, int[] args) {
+    int[] wide = widened(rule, call, args);
+    return anyMatches(solve(call, wide).answers, args);
+  }
+
+  /** Returns whether some answer agrees with the arguments (wildcards included). */
+  private boolean anyMatches(IntTupleSet answers, int[] args) {
+    if (allConcrete(args) && answers.contains(args)) {
+      return true;
+    }
+    for (int i = 0; i < answers.size(); i++) {
+      boolean all = true;
+      for (int p = 0; p < args.length && all; p++) {
+        all = meet(answers.get(i, p), args[p]) != FAIL;
+      }
+      if (all) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static final class GoalKey {
     private final int site;

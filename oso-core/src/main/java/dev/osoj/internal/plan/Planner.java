@@ -329,7 +329,7 @@ public final class Planner {
     StringBuilder cacheKey = new StringBuilder(key.toString());
     for (int i = 0; i < key.arity(); i++) {
       Term a = args.get(i);
-      if (recursion.isInvariant(key, i) && a instanceof Term.Const) {
+      if (Recursion.isInvariant(program, key, i) && a instanceof Term.Const) {
         head.add(a);
         cacheKey.append('|').append(i).append('=').append(((Term.Const) a).value());
       } else {

@@ -21,20 +21,26 @@ import org.jspecify.annotations.Nullable;
  * recursive predicate, the argument positions every recursive call passes through unchanged.
  */
 final class Recursion {
-  private final Program program;
   private final Map<PredicateKey, Set<PredicateKey>> edges = new HashMap<>();
   private final Map<PredicateKey, Integer> component = new HashMap<>();
   private final Map<Integer, Set<PredicateKey>> members = new HashMap<>();
   private final Set<PredicateKey> recursive = new HashSet<>();
 
-  private Recursion(Program program) {
-    this.program = program;
-  }
+  private Recursion() {}
 
+  private static final Map<Program, Recursion> cache =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  /** Returns the analysis of a program, computed once per program (programs are immutable). */
   static Recursion of(Program program) {
-    Recursion r = new Recursion(program);
-    r.buildEdges();
+    Recursion cached = cache.get(program);
+    if (cached != null) {
+      return cached;
+    }
+    Recursion r = new Recursion();
+    r.buildEdges(program);
     r.tarjan();
+    cache.put(program, r);
     return r;
   }
 
@@ -62,7 +68,7 @@ final class Recursion {
   }
 
   /** Whether every recursive call of the predicate passes head argument {@code i} unchanged. */
-  boolean isInvariant(PredicateKey key, int i) {
+  static boolean isInvariant(Program program, PredicateKey key, int i) {
     for (Rule r : program.rules(key)) {
       Term head = r.head().get(i).term();
       for (Literal l : r.body()) {
@@ -79,7 +85,7 @@ final class Recursion {
     return true;
   }
 
-  private void buildEdges() {
+  private void buildEdges(Program program) {
     for (Map.Entry<PredicateKey, List<Rule>> e : program.rulesByPredicate().entrySet()) {
       Set<PredicateKey> out = edges.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>());
       for (Rule r : e.getValue()) {

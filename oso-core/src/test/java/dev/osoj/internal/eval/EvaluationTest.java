@@ -98,6 +98,30 @@ class EvaluationTest {
   }
 
   @Test
+  void authorize_longChain_answersBothWays() {
+    List<Fact> facts = new ArrayList<>();
+    for (int i = 1; i < 2000; i++) {
+      facts.add(
+          Fact.of("has_relation", folder("f" + i), Value.of("parent"), folder("f" + (i - 1))));
+    }
+    facts.add(Fact.of("has_role", user("ann"), Value.of("reader"), folder("f0")));
+    CompiledProgram program = CompiledProgram.compile(folders(), db(facts.toArray(new Fact[0])));
+
+    try (Evaluation e = program.open(List.of(), 0)) {
+      assertThat(e.authorize(user("ann"), "open", folder("f1999"))).isTrue();
+      assertThat(e.authorize(user("bob"), "open", folder("f1999"))).isFalse();
+      assertThat(e.list(user("ann"), "open", "Folder").values()).hasSize(2000);
+      assertThat(
+              answers(
+                  e,
+                  "u",
+                  call("has_role", v("u"), s("reader"), Programs.e("Folder", "f300")),
+                  matches("u", "User")))
+          .containsExactly(List.of(user("ann")));
+    }
+  }
+
+  @Test
   void authorize_contextFact_visibleToThatQuestionOnly() {
     CompiledProgram program = CompiledProgram.compile(folders(), db());
     Fact role = Fact.of("has_role", user("ivy"), Value.of("reader"), folder("x"));
