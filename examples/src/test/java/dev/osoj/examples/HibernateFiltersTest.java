@@ -5,18 +5,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.osoj.Value;
 import dev.osoj.examples.GitClub.Facts;
+import dev.osoj.examples.fetch.EagerRepository;
+import dev.osoj.examples.fetch.OrganizationDirectory;
+import dev.osoj.examples.model.Folder;
 import dev.osoj.examples.model.Issue;
+import dev.osoj.examples.model.Organization;
 import dev.osoj.examples.model.Repository;
 import dev.osoj.hibernate.OsoHibernate;
 import java.util.List;
+import javax.sql.DataSource;
+import org.hibernate.EntityFilterException;
 import org.hibernate.Filter;
 import org.hibernate.ObjectNotFoundException;
 import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** How the Hibernate filters behave on loads by id, to-one fetches and context switches (H2). */
+/**
+ * How the Hibernate filters behave on loads by id, to-one fetches, collections and context switches
+ * (H2).
+ *
+ * <p>The fetch-plan tests use bob, who reads the public repository docs (12) but not its
+ * organization acme (1), nor acme's repository rockets (11).
+ */
 class HibernateFiltersTest {
   private static final Value ALICE = new Value("User", "alice");
   private static final Value BOB = new Value("User", "bob");
@@ -24,16 +40,42 @@ class HibernateFiltersTest {
   private static GitClub database;
   private static GitClub memory;
 
+  /** The GitClub entities plus the test-only fetch plans, over the {@link #database} data. */
+  private static SessionFactory fetchPlans;
+
   @BeforeAll
   static void start() throws Exception {
-    database = GitClub.start(Databases.H2.fresh(), Databases.H2.dialect(), Facts.DATABASE);
+    DataSource dataSource = Databases.H2.fresh();
+    database = GitClub.start(dataSource, Databases.H2.dialect(), Facts.DATABASE);
     memory = GitClub.start(Databases.H2.fresh(), Databases.H2.dialect(), Facts.MEMORY);
+    fetchPlans =
+        new MetadataSources(
+                new StandardServiceRegistryBuilder()
+                    .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                    .applySetting(OsoHibernate.OSO, database.oso())
+                    .build())
+            .addAnnotatedClass(Organization.class)
+            .addAnnotatedClass(Repository.class)
+            .addAnnotatedClass(Issue.class)
+            .addAnnotatedClass(Folder.class)
+            .addAnnotatedClass(EagerRepository.class)
+            .addAnnotatedClass(OrganizationDirectory.class)
+            .buildMetadata()
+            .buildSessionFactory();
   }
 
   @AfterAll
   static void stop() {
+    fetchPlans.close();
     database.close();
     memory.close();
+  }
+
+  /** Opens a session on {@link #fetchPlans} with bob's read filters enabled. */
+  private static Session bobReading() {
+    Session session = fetchPlans.openSession();
+    OsoHibernate.enable(session, database.oso(), BOB, "read");
+    return session;
   }
 
   private static List<String> enabledOsoFilters(Session session) {
@@ -142,6 +184,135 @@ class HibernateFiltersTest {
               .list();
 
       assertThat(issues).extracting(Issue::getId).containsExactly(100L, 101L, 102L, 104L);
+    }
+  }
+
+  // (a) an eager to-one fetched by a query
+
+  @Test
+  void eagerToOneQuery_targetFilteredOut_secondarySelectThrowsEntityFilterException() {
+    try (Session session = bobReading()) {
+      assertThatThrownBy(
+              () ->
+                  session
+                      .createSelectionQuery(
+                          "from EagerRepository order by id", EagerRepository.class)
+                      .list())
+          .isInstanceOf(EntityFilterException.class)
+          .hasMessageContaining("Organization")
+          .hasMessageContaining("`1`");
+    }
+  }
+
+  @Test
+  void eagerToOneQuery_innerJoinFetchOfFilteredTarget_dropsTheVisibleOwner() {
+    try (Session session = bobReading()) {
+      List<EagerRepository> repositories =
+          session
+              .createSelectionQuery(
+                  "from EagerRepository r join fetch r.organization order by r.id",
+                  EagerRepository.class)
+              .list();
+
+      // docs (12) is readable, but its organization is not: the inner join loses it silently
+      assertThat(repositories).extracting(EagerRepository::getId).containsExactly(20L, 21L);
+      assertThat(repositories)
+          .extracting(r -> r.getOrganization() == null ? null : r.getOrganization().getId())
+          .containsExactly(2L, 2L);
+    }
+  }
+
+  @Test
+  void eagerToOneQuery_leftJoinFetchOfFilteredTarget_throwsEntityFilterException() {
+    try (Session session = bobReading()) {
+      assertThatThrownBy(
+              () ->
+                  session
+                      .createSelectionQuery(
+                          "from EagerRepository r left join fetch r.organization order by r.id",
+                          EagerRepository.class)
+                      .list())
+          .isInstanceOf(EntityFilterException.class);
+    }
+  }
+
+  @Test
+  void eagerToOneQuery_queryNotReachingAHiddenTarget_loadsTheVisibleTarget() {
+    try (Session session = bobReading()) {
+      List<EagerRepository> repositories =
+          session
+              .createSelectionQuery(
+                  "from EagerRepository r where r.id >= 20 order by r.id", EagerRepository.class)
+              .list();
+
+      assertThat(repositories)
+          .extracting(r -> r.getOrganization() == null ? null : r.getOrganization().getName())
+          .containsExactly("globex", "globex");
+    }
+  }
+
+  // (b) an eager to-one loaded by find of the owning entity
+
+  @Test
+  void eagerToOneFind_targetFilteredOut_throwsEntityFilterException() {
+    try (Session session = bobReading()) {
+      assertThatThrownBy(() -> session.find(EagerRepository.class, 12L))
+          .isInstanceOf(EntityFilterException.class)
+          .hasMessageContaining("EagerRepository.organization");
+    }
+  }
+
+  @Test
+  void eagerToOneFind_hiddenOwner_returnsNullWithoutLoadingTheTarget() {
+    try (Session session = bobReading()) {
+      assertThat(session.find(EagerRepository.class, 11L)).isNull();
+    }
+  }
+
+  // (c) a one-to-many collection of a visible parent
+
+  @Test
+  void oneToManyLazyLoad_hiddenChildren_areLoadedUnfiltered() {
+    try (Session session = bobReading()) {
+      OrganizationDirectory acme = session.find(OrganizationDirectory.class, 1L);
+
+      // LEAK: rockets (11) is hidden from bob, yet the collection load returns it
+      assertThat(acme.getRepositories())
+          .extracting(Repository::getId)
+          .containsExactly(10L, 11L, 12L);
+      assertThat(session.find(Repository.class, 11L)).isSameAs(acme.getRepositories().get(1));
+    }
+  }
+
+  @Test
+  void oneToManyJoinFetch_hiddenChildren_areLoadedUnfiltered() {
+    try (Session session = bobReading()) {
+      OrganizationDirectory acme =
+          session
+              .createSelectionQuery(
+                  "from OrganizationDirectory o left join fetch o.repositories where o.id = 1",
+                  OrganizationDirectory.class)
+              .getSingleResult();
+
+      // LEAK: the fetch join carries no filter for the collection's elements
+      assertThat(acme.getRepositories())
+          .extracting(Repository::getId)
+          .containsExactly(10L, 11L, 12L);
+    }
+  }
+
+  @Test
+  void oneToManyMitigation_queryOnTheChildEntity_returnsOnlyVisibleChildren() {
+    try (Session session = bobReading()) {
+      List<Long> ids =
+          session
+              .createSelectionQuery(
+                  "select r.id from Repository r where r.organization.id = :org order by r.id",
+                  Long.class)
+              .setParameter("org", 1L)
+              .list();
+
+      assertThat(ids).containsExactly(10L, 12L);
     }
   }
 }
