@@ -3,6 +3,7 @@ package dev.osoj.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.osoj.Oso;
 import dev.osoj.Value;
 import dev.osoj.examples.GitClub.Facts;
 import dev.osoj.examples.fetch.EagerRepository;
@@ -44,31 +45,40 @@ class HibernateFiltersTest {
   /** The GitClub entities plus the test-only fetch plans, over the {@link #database} data. */
   private static SessionFactory fetchPlans;
 
+  /** The same over the {@link #memory} data, whose filters are id lists. */
+  private static SessionFactory memoryFetchPlans;
+
   @BeforeAll
   static void start() throws Exception {
     DataSource dataSource = Databases.H2.fresh();
     database = GitClub.start(dataSource, Databases.H2.dialect(), Facts.DATABASE);
-    memory = GitClub.start(Databases.H2.fresh(), Databases.H2.dialect(), Facts.MEMORY);
-    fetchPlans =
-        new MetadataSources(
-                new StandardServiceRegistryBuilder()
-                    .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
-                    .applySetting(OsoHibernate.OSO, database.oso())
-                    .build())
-            .addAnnotatedClass(Organization.class)
-            .addAnnotatedClass(Repository.class)
-            .addAnnotatedClass(Issue.class)
-            .addAnnotatedClass(Folder.class)
-            .addAnnotatedClass(EagerRepository.class)
-            .addAnnotatedClass(OrganizationDirectory.class)
-            .addAnnotatedClass(NotFoundIgnoreRepository.class)
-            .buildMetadata()
-            .buildSessionFactory();
+    DataSource memoryDataSource = Databases.H2.fresh();
+    memory = GitClub.start(memoryDataSource, Databases.H2.dialect(), Facts.MEMORY);
+    fetchPlans = fetchPlans(dataSource, database.oso());
+    memoryFetchPlans = fetchPlans(memoryDataSource, memory.oso());
+  }
+
+  private static SessionFactory fetchPlans(DataSource dataSource, Oso oso) {
+    return new MetadataSources(
+            new StandardServiceRegistryBuilder()
+                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                .applySetting(OsoHibernate.OSO, oso)
+                .build())
+        .addAnnotatedClass(Organization.class)
+        .addAnnotatedClass(Repository.class)
+        .addAnnotatedClass(Issue.class)
+        .addAnnotatedClass(Folder.class)
+        .addAnnotatedClass(EagerRepository.class)
+        .addAnnotatedClass(OrganizationDirectory.class)
+        .addAnnotatedClass(NotFoundIgnoreRepository.class)
+        .buildMetadata()
+        .buildSessionFactory();
   }
 
   @AfterAll
   static void stop() {
     fetchPlans.close();
+    memoryFetchPlans.close();
     database.close();
     memory.close();
   }
@@ -316,6 +326,17 @@ class HibernateFiltersTest {
                   OrganizationDirectory.class)
               .getSingleResult();
 
+      assertThat(acme.getRepositories()).extracting(Repository::getId).containsExactly(10L, 12L);
+    }
+  }
+
+  @Test
+  void oneToManyLazyLoad_idListFallback_filtersOutHiddenChildren() {
+    try (Session session = memoryFetchPlans.openSession()) {
+      OsoHibernate.enable(session, memory.oso(), BOB, "read");
+      OrganizationDirectory acme = session.find(OrganizationDirectory.class, 1L);
+
+      assertThat(session.getEnabledFilter("oso_ids__Repository")).isNotNull();
       assertThat(acme.getRepositories()).extracting(Repository::getId).containsExactly(10L, 12L);
     }
   }
