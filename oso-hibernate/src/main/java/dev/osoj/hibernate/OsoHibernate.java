@@ -51,11 +51,17 @@ import org.hibernate.boot.Metadata;
  * <p><b>Limitations.</b>
  *
  * <ul>
- *   <li>Filters apply to HQL/JPQL and criteria queries, collection loads, and (the definitions set
- *       {@code applyToLoadByKey}) to {@code find}/{@code get} by id, which then return null for a
- *       row the actor may not see. A lazy to-one association whose target is filtered out fails
- *       with Hibernate's {@code ObjectNotFoundException} when its proxy is initialised, rather than
- *       yielding null (eager to-one fetches were not tested).
+ *   <li>Filters apply to HQL/JPQL and criteria queries, to {@code find}/{@code get} by id (the
+ *       definitions set {@code applyToLoadByKey}), which then return null for a hidden row, and to
+ *       {@code @OneToMany} collections of a resource entity (the filters are put on those
+ *       collections too), which then hold only the visible children. Many-to-many and element
+ *       collections are not filtered: hidden rows reached through them are loaded.
+ *   <li>A to-one association whose target is hidden never yields the hidden row, but not null
+ *       either: a lazy proxy throws Hibernate's {@code ObjectNotFoundException} when initialised;
+ *       an eager one makes the whole query or {@code find} that loads it (by a secondary select, a
+ *       {@code left join fetch} or a load by id) throw {@code EntityFilterException}; an inner
+ *       {@code join fetch} silently drops the visible owner row. Mapping the association
+ *       {@code @NotFound(action = IGNORE)} makes a hidden target read as null.
  *   <li>Native SQL queries, the second-level cache and entities already in the session's
  *       persistence context are not filtered: enable the filters before loading anything.
  *   <li>One authorization context per session: {@link #enable} with another actor or action on a

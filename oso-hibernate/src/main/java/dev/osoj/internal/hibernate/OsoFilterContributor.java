@@ -25,6 +25,8 @@ import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
 import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.engine.spi.FilterDefinition;
+import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.OneToMany;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.type.spi.TypeConfiguration;
@@ -237,6 +239,24 @@ public final class OsoFilterContributor implements AdditionalMappingContributor 
       metadata.addFilterDefinition(
           new FilterDefinition(name, condition, false, true, parameters, Map.of()));
       entity.addFilter(name, condition, false, Map.of(), Map.of());
+      for (Collection collection : oneToManyOf(entity)) {
+        collection.addFilter(
+            name, condition, false, Map.of("alias", entity.getTable().getName()), Map.of());
+      }
+    }
+
+    /** Returns the one-to-many collections whose elements are the entity's rows. */
+    private List<Collection> oneToManyOf(PersistentClass entity) {
+      List<Collection> out = new ArrayList<>();
+      for (Collection collection : metadata.getCollectionBindings()) {
+        if (collection.getElement() instanceof OneToMany
+            && entity
+                .getEntityName()
+                .equals(((OneToMany) collection.getElement()).getReferencedEntityName())) {
+          out.add(collection);
+        }
+      }
+      return out;
     }
 
     private Set<String> actionsOf(String resourceType) {
