@@ -8,6 +8,7 @@ import dev.osoj.internal.embedded.LocalSql;
 import dev.osoj.internal.embedded.PolarFrontEnd;
 import dev.osoj.internal.embedded.PolicyFrontEnd;
 import dev.osoj.internal.embedded.QuestionEngine;
+import dev.osoj.internal.store.FactDatabase;
 import dev.osoj.internal.store.FactDatabaseHolder;
 import dev.osoj.spi.FactStore;
 import dev.osoj.store.MemoryFactStore;
@@ -235,8 +236,9 @@ public final class EmbeddedBuilder {
     if (store instanceof QuestionEngine.Provider) {
       return ((QuestionEngine.Provider) store).questionEngine();
     }
-    if (store instanceof FactDatabaseHolder) {
-      return new EvaluatorEngine(((FactDatabaseHolder) store).database());
+    FactDatabase database = FactDatabaseHolder.databaseOf(store);
+    if (database != null) {
+      return new EvaluatorEngine(database);
     }
     throw new IllegalArgumentException(
         "fact store '"

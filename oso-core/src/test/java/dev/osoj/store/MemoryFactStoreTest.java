@@ -1,12 +1,15 @@
 package dev.osoj.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.osoj.Fact;
 import dev.osoj.FactPattern;
 import dev.osoj.Value;
 import dev.osoj.ValuePattern;
 import dev.osoj.spi.FactChange;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -138,5 +141,81 @@ class MemoryFactStoreTest {
     insert(store, Fact.of("maintenance"), Fact.of("maintenance"));
 
     assertThat(store.get(FactPattern.of("maintenance"))).containsExactly(Fact.of("maintenance"));
+  }
+
+  @Test
+  void insert_newFact_stored() {
+    MemoryFactStore store = new MemoryFactStore();
+
+    store.insert(role("a", "admin", "o"));
+    store.insert(role("a", "admin", "o"));
+
+    assertThat(store.size()).isEqualTo(1);
+    assertThat(store.get(any3("has_role"))).containsExactly(role("a", "admin", "o"));
+  }
+
+  @Test
+  void delete_patternWithWildcard_removesEveryMatch() {
+    MemoryFactStore store = new MemoryFactStore();
+    store.insert(role("a", "admin", "o"));
+    store.insert(role("a", "member", "p"));
+    store.insert(role("b", "admin", "o"));
+
+    store.delete(
+        FactPattern.of(
+            "has_role",
+            ValuePattern.exact(new Value("User", "a")),
+            ValuePattern.ANY,
+            ValuePattern.ANY));
+
+    assertThat(store.get(any3("has_role"))).containsExactly(role("b", "admin", "o"));
+  }
+
+  @Test
+  void batch_insertThenDelete_appliedInOrder() {
+    MemoryFactStore store = new MemoryFactStore();
+    store.insert(role("x", "admin", "o"));
+
+    store.batch(
+        tx -> {
+          tx.insert(role("a", "admin", "o"));
+          tx.insert(role("b", "admin", "o"));
+          tx.delete(role("a", "admin", "o"));
+          tx.delete(role("x", "admin", "o"));
+        });
+
+    assertThat(store.get(any3("has_role"))).containsExactly(role("b", "admin", "o"));
+  }
+
+  @Test
+  void batch_bodyThrows_appliesNothing() {
+    MemoryFactStore store = new MemoryFactStore();
+
+    assertThatThrownBy(
+            () ->
+                store.batch(
+                    tx -> {
+                      tx.insert(role("a", "admin", "o"));
+                      throw new IllegalStateException("boom");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(store.size()).isZero();
+  }
+
+  @Test
+  void publicMethods_noInternalTypes_exposed() {
+    for (Method m : MemoryFactStore.class.getMethods()) {
+      if (!Modifier.isPublic(m.getModifiers())) {
+        continue;
+      }
+      assertThat(m.getReturnType().getName()).doesNotContain(".internal.");
+      for (Class<?> p : m.getParameterTypes()) {
+        assertThat(p.getName()).doesNotContain(".internal.");
+      }
+    }
+    for (Class<?> i : MemoryFactStore.class.getInterfaces()) {
+      assertThat(i.getName()).doesNotContain(".internal.");
+    }
   }
 }

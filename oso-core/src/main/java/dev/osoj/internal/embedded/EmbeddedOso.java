@@ -206,6 +206,9 @@ public final class EmbeddedOso implements Oso {
   }
 
   private static List<Fact> checkContext(Program p, List<Fact> contextFacts) {
+    if (contextFacts.isEmpty()) {
+      return List.of();
+    }
     List<Fact> copy = List.copyOf(contextFacts);
     for (Fact fact : copy) {
       check(p, fact);
@@ -214,7 +217,7 @@ public final class EmbeddedOso implements Oso {
   }
 
   private long now() {
-    return clock.instant().getEpochSecond();
+    return Math.floorDiv(clock.millis(), 1000L);
   }
 
   // ---- questions ----
@@ -226,9 +229,10 @@ public final class EmbeddedOso implements Oso {
     requireNonNull(resource, "resource");
     Program p = program;
     List<Fact> context = checkContext(p, contextFacts);
-    long start = System.nanoTime();
+    boolean debug = decisions.isDebugEnabled();
+    long start = debug ? System.nanoTime() : 0L;
     boolean allowed = engine.authorize(p, actor, action, resource, context, now());
-    if (decisions.isDebugEnabled()) {
+    if (debug) {
       decisions.debug(
           "authorize {} {} {} -> {} ({} us)",
           actor,

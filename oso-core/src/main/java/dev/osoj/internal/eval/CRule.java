@@ -14,6 +14,10 @@ final class CRule {
   final int[] headType;
   final int[] slotType;
   final Op[] body;
+
+  /** A frame with every slot unbound, cloned for each evaluation of the rule. */
+  final int[] emptyFrame;
+
   int[][] plans = new int[0][];
   int scc = -1;
 
@@ -25,6 +29,8 @@ final class CRule {
     this.headType = headType;
     this.slotType = slotType;
     this.body = body;
+    this.emptyFrame = new int[slots];
+    java.util.Arrays.fill(emptyFrame, dev.osoj.internal.store.ValueTable.UNBOUND);
   }
 
   /** Returns the join order for a mask of concretely bound head positions. */

@@ -81,7 +81,7 @@ final class Solver {
         return known;
       }
     }
-    int id = values.find(value);
+    int id = values.findRecent(value);
     if (id >= 0) {
       return id;
     }
@@ -243,8 +243,7 @@ final class Solver {
         return false;
       }
     }
-    int[] frame = new int[rule.slots];
-    Arrays.fill(frame, UNBOUND);
+    int[] frame = rule.emptyFrame.clone();
     int mask = 0;
     for (int i = 0; i < rule.arity; i++) {
       int a = args[i];

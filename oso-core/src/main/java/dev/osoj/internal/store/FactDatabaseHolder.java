@@ -1,11 +1,35 @@
 package dev.osoj.internal.store;
 
-/** A fact store whose facts live in a {@link FactDatabase} the evaluator can read directly. */
-public interface FactDatabaseHolder {
+import dev.osoj.spi.FactStore;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Lets the embedded engine reach the {@link FactDatabase} behind an in-memory fact store without
+ * that store exposing it in its public API: the store installs an accessor once, when its class is
+ * initialised, and the engine asks here.
+ */
+public final class FactDatabaseHolder {
+  private static volatile Function<FactStore, @Nullable FactDatabase> accessor = store -> null;
+
+  private FactDatabaseHolder() {}
+
   /**
-   * Returns the database.
+   * Installs the accessor. Called once by {@code dev.osoj.store.MemoryFactStore}.
    *
-   * @return the database
+   * @param databaseOf returns the database behind a store, or null when the store has none
    */
-  FactDatabase database();
+  public static void install(Function<FactStore, @Nullable FactDatabase> databaseOf) {
+    accessor = databaseOf;
+  }
+
+  /**
+   * Returns the database behind a fact store.
+   *
+   * @param store the store
+   * @return the database, or null when the store does not keep one
+   */
+  public static @Nullable FactDatabase databaseOf(FactStore store) {
+    return accessor.apply(store);
+  }
 }

@@ -36,6 +36,26 @@ public final class ValueTable {
   private long[] slots = new long[2048];
 
   private final Map<String, Integer> typeIds = new HashMap<>();
+
+  /**
+   * Recently resolved values of questions, direct-mapped by the value's hash. Ids are never reused
+   * and values never forgotten, so an entry stays right forever; readers share the array and race
+   * on its slots harmlessly (entries are immutable, a lost write only costs a later miss).
+   */
+  private final Recent[] recent = new Recent[RECENT];
+
+  private static final int RECENT = 1 << 13;
+
+  private static final class Recent {
+    final Value value;
+    final int id;
+
+    Recent(Value value, int id) {
+      this.value = value;
+      this.id = id;
+    }
+  }
+
   private final List<String> typeNames = new ArrayList<>();
 
   /**
@@ -168,6 +188,27 @@ public final class ValueTable {
         return id;
       }
     }
+  }
+
+  /**
+   * Returns the id of a value like {@link #find}, remembering the answer so that asking again for
+   * an equal value skips the comparison of id text in the table (the common case of questions about
+   * the same actors and resources). Safe under a shared read lock.
+   *
+   * @param value the value
+   * @return its id, or -1 if the table does not hold it
+   */
+  public int findRecent(Value value) {
+    int slot = mix(value.hashCode()) & (RECENT - 1);
+    Recent hit = recent[slot];
+    if (hit != null && (hit.value == value || hit.value.equals(value))) {
+      return hit.id;
+    }
+    int id = find(value);
+    if (id >= 0) {
+      recent[slot] = new Recent(value, id);
+    }
+    return id;
   }
 
   private static int hash(int type, String text) {
