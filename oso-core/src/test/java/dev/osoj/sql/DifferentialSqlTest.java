@@ -188,13 +188,13 @@ class DifferentialSqlTest {
         .as((a, c) -> Fact.of("has_relation", a, Value.of(name), c));
   }
 
-  @Property(tries = 25)
+  @Property(tries = 30)
   void generated_onH2_sqlAgreesWithEvaluator(
       @ForAll("features") Features features, @ForAll("facts") List<Fact> facts) throws Exception {
     check(SqlDialect.H2, features, facts);
   }
 
-  @Property(tries = 25)
+  @Property(tries = 15)
   void generated_onPostgres_sqlAgreesWithEvaluator(
       @ForAll("features") Features features, @ForAll("facts") List<Fact> facts) throws Exception {
     check(SqlDialect.POSTGRES, features, facts);
