@@ -44,6 +44,11 @@ class WorkedCasesSqlTest {
   static final String L1 =
       "is_impersonating(User:xia, User:yan);has_role(User:yan, owner, Ticket:t)";
 
+  static final String W =
+      "has_role(User:ann, reader, Repo:r);has_relation(Folder:f1, repository, Repo:r);"
+          + "has_relation(Folder:f2, parent, Folder:f1);has_relation(Folder:f3, parent, Folder:x);"
+          + "has_role(User:bo, writer, Folder:f1);has_role(User:root, admin)";
+
   static final String[] CASES = {
     "A1|A|has_role(User:ana, guest, Workspace:w1)|authorize User:ana view Workspace:w1|true",
     "A2|A|has_role(User:ana, guest, Workspace:w1)|authorize User:ana edit Workspace:w1|false",
@@ -133,6 +138,15 @@ class WorkedCasesSqlTest {
     "M3|M|has_role(User:zed, steward, Asset:ds)|authorize User:zed inspect Dataset:ds|false",
     "M4|M|has_role(User:zed, steward, Dataset:ds);has_role(User:zed, steward, Asset:a1)"
         + "|list User:zed inspect Asset|a1",
+    // not in polar.md: a global role granting on every Folder feeds recursive Folder roles
+    "W1|W|" + W + "|list User:root read Folder|*",
+    "W2|W|" + W + "|authorize User:root write Folder:anything|true",
+    "W3|W|" + W + "|list User:ann read Folder|f1,f2",
+    "W4|W|" + W + "|list User:bo write Folder|f1,f2",
+    "W5|W|" + W + "|authorize User:ann write Folder:f2|false",
+    "W6|W|" + W + "|list User:root push Repo|*",
+    "W7|W|" + W + "|query has_role User:root reader Folder:f9|true",
+    "W8|W|" + W + "|actions User:bo Folder:f2|read,write",
   };
 
   static Stream<Arguments> cases() {
@@ -178,8 +192,9 @@ class WorkedCasesSqlTest {
   }
 
   private static String resource(String name) throws IOException {
-    try (InputStream in =
-        WorkedCasesSqlTest.class.getResourceAsStream("/dev/osoj/internal/polar/policies/" + name)) {
+    String dir =
+        name.equals("policy-W.polar") ? "/dev/osoj/sql/" : "/dev/osoj/internal/polar/policies/";
+    try (InputStream in = WorkedCasesSqlTest.class.getResourceAsStream(dir + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }

@@ -28,8 +28,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Limitations (each raises {@link EvaluationException} naming the rule, never an approximate
  * plan): mutual recursion between different predicates; a recursive rule that uses its own
- * predicate twice in one body (non-linear recursion); recursive rules with unbounded (wildcard)
- * head arguments; comparisons on variables that no call binds; more than {@value #MAX_BRANCHES}
+ * predicate twice in one body (non-linear recursion); a recursive branch (one reading the recursive
+ * relation) with an unbounded (wildcard) head argument, or recursive rules that keep deriving new
+ * wildcard answers; comparisons on variables that no call binds; more than {@value #MAX_BRANCHES}
  * branches.
  *
  * <p>One planner serves one question (it caches the fixpoints it builds); it is not thread-safe.
@@ -65,6 +66,7 @@ public final class Planner {
   private final long nowSeconds;
   private final Recursion recursion;
   private final Map<String, Plan.Fixpoint> fixpoints = new HashMap<>();
+  private final Map<String, List<Wildcard>> wildcards = new HashMap<>();
   private final Map<PredicateKey, Building> building = new HashMap<>();
   private int fresh;
 
@@ -222,6 +224,9 @@ public final class Planner {
     Building b = building.get(key);
     if (b != null) {
       next(goals, index, s.atom(new Plan.RecursiveRef(b.name, key.arity()), args), out);
+      for (Wildcard w : b.wildcards()) {
+        next(goals, index, w.apply(s, args), out);
+      }
       return;
     }
     List<String> stack = goal.stack();
@@ -229,7 +234,11 @@ public final class Planner {
       recursion.checkNotMutual(key, building.keySet(), rule);
       String pattern = pattern(key, args);
       if (stack.contains(pattern)) {
-        next(goals, index, s.atom(fixpoint(key, args), args), out);
+        Plan.Fixpoint f = fixpoint(key, args);
+        next(goals, index, s.atom(f, args), out);
+        for (Wildcard w : wildcards.getOrDefault(f.name(), List.of())) {
+          next(goals, index, w.apply(s, args), out);
+        }
         return;
       }
       List<String> deeper = new ArrayList<>(stack);
@@ -322,7 +331,10 @@ public final class Planner {
 
   // ---- recursion ----
 
-  private record Building(String name) {}
+  private record Building(String name, List<Wildcard> wildcards) {}
+
+  /** Rounds of applying recursive rules to wildcard answers before giving up. */
+  private static final int MAX_WILDCARD_ROUNDS = 4;
 
   private Plan.Fixpoint fixpoint(PredicateKey key, List<Term> args) {
     List<Term> head = new ArrayList<>();
@@ -341,56 +353,90 @@ public final class Planner {
       return cached;
     }
     String name = "rec" + fixpoints.size() + "_" + key.name().replaceAll("[^A-Za-z0-9_]", "_");
-    building.put(key, new Building(name));
-    List<Plan> seeds = new ArrayList<>();
-    List<Plan> steps = new ArrayList<>();
-    try {
-      List<State> states = new ArrayList<>();
-      for (Plan rel : sources.relations(key.name(), key.arity(), bound(head))) {
-        if (!fits(rel, head, State.EMPTY)) {
-          continue;
-        }
-        State s = State.EMPTY.relation(rel, head);
-        if (s != null) {
-          states.add(s);
-        }
+    List<Wildcard> known = List.of();
+    for (int round = 0; ; round++) {
+      List<Plan> seeds = new ArrayList<>();
+      List<Plan> steps = new ArrayList<>();
+      List<Wildcard> found = new ArrayList<>();
+      building.put(key, new Building(name, known));
+      try {
+        unfoldFixpoint(key, head, seeds, steps, found);
+      } finally {
+        building.remove(key);
       }
-      for (Rule r : program.rules(key)) {
-        Rule renamed = Renamer.rename(r, "#" + (fresh++));
-        State s = unifyHead(renamed.head(), head, State.EMPTY);
-        if (s == null) {
-          continue;
-        }
-        List<Goal> body = new ArrayList<>();
-        for (Literal l : renamed.body()) {
-          body.add(new Goal(l, r));
-        }
-        List<State> ruleStates = new ArrayList<>();
-        solve(body, 0, s, ruleStates);
-        for (State rs : ruleStates) {
-          Plan p = new Assembler(this, rs).build(head, null, r);
-          if (p != null) {
-            (rs.isRecursive() ? steps : seeds).add(p);
-          }
-        }
+      if (found.equals(known)) {
+        Plan.Fixpoint f =
+            new Plan.Fixpoint(
+                name,
+                key.arity(),
+                new Plan.Union(key.arity(), seeds),
+                new Plan.Union(key.arity(), steps));
+        fixpoints.put(cacheKey.toString(), f);
+        wildcards.put(name, known);
+        return f;
       }
-      for (State s : states) {
-        Plan p = new Assembler(this, s).build(head, null, null);
-        if (p != null) {
-          seeds.add(p);
-        }
+      if (round == MAX_WILDCARD_ROUNDS) {
+        throw new EvaluationException(
+            "cannot plan SQL for recursive predicate '"
+                + key
+                + "': its recursive rules keep deriving new answers that hold for every value"
+                + " (wildcards) after "
+                + MAX_WILDCARD_ROUNDS
+                + " rounds");
       }
-    } finally {
-      building.remove(key);
+      known = List.copyOf(found);
     }
-    Plan.Fixpoint f =
-        new Plan.Fixpoint(
-            name,
-            key.arity(),
-            new Plan.Union(key.arity(), seeds),
-            new Plan.Union(key.arity(), steps));
-    fixpoints.put(cacheKey.toString(), f);
-    return f;
+  }
+
+  /**
+   * Unfolds every rule and stored relation of a recursive predicate once: branches reading the
+   * recursive relation are steps, others seeds, and seeds leaving a head position unbound are
+   * wildcards.
+   */
+  private void unfoldFixpoint(
+      PredicateKey key, List<Term> head, List<Plan> seeds, List<Plan> steps, List<Wildcard> found) {
+    List<State> states = new ArrayList<>();
+    for (Plan rel : sources.relations(key.name(), key.arity(), bound(head))) {
+      if (!fits(rel, head, State.EMPTY)) {
+        continue;
+      }
+      State s = State.EMPTY.relation(rel, head);
+      if (s != null) {
+        states.add(s);
+      }
+    }
+    for (Rule r : program.rules(key)) {
+      Rule renamed = Renamer.rename(r, "#" + (fresh++));
+      State s = unifyHead(renamed.head(), head, State.EMPTY);
+      if (s == null) {
+        continue;
+      }
+      List<Goal> body = new ArrayList<>();
+      for (Literal l : renamed.body()) {
+        body.add(new Goal(l, r));
+      }
+      List<State> ruleStates = new ArrayList<>();
+      solve(body, 0, s, ruleStates);
+      for (State rs : ruleStates) {
+        Wildcard w = rs.isRecursive() ? null : Wildcard.of(this, rs, head, r);
+        if (w != null) {
+          if (!found.contains(w)) {
+            found.add(w);
+          }
+          continue;
+        }
+        Plan p = new Assembler(this, rs).build(head, null, r);
+        if (p != null) {
+          (rs.isRecursive() ? steps : seeds).add(p);
+        }
+      }
+    }
+    for (State s : states) {
+      Plan p = new Assembler(this, s).build(head, null, null);
+      if (p != null) {
+        seeds.add(p);
+      }
+    }
   }
 
   Program program() {
