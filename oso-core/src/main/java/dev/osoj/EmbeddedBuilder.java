@@ -8,9 +8,13 @@ import dev.osoj.internal.embedded.LocalSql;
 import dev.osoj.internal.embedded.PolarFrontEnd;
 import dev.osoj.internal.embedded.PolicyFrontEnd;
 import dev.osoj.internal.embedded.QuestionEngine;
+import dev.osoj.internal.plan.LocalSqlWriter;
 import dev.osoj.internal.store.FactDatabase;
 import dev.osoj.internal.store.FactDatabaseHolder;
 import dev.osoj.spi.FactStore;
+import dev.osoj.sql.LocalBindings;
+import dev.osoj.sql.SqlDialect;
+import dev.osoj.store.JdbcFactStore;
 import dev.osoj.store.MemoryFactStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,11 +47,9 @@ public final class EmbeddedBuilder {
   private final List<Path> files = new ArrayList<>();
   private @Nullable FactStore factStore;
   private @Nullable Clock clock;
-  private @Nullable LocalSql localSql;
-  private @Nullable QuestionEngine questionEngine;
   private int inlineCount;
-  private dev.osoj.sql.@Nullable LocalBindings localBindings;
-  private dev.osoj.sql.@Nullable SqlDialect sqlDialect;
+  private @Nullable LocalBindings localBindings;
+  private @Nullable SqlDialect sqlDialect;
 
   EmbeddedBuilder() {}
 
@@ -127,36 +129,6 @@ public final class EmbeddedBuilder {
   }
 
   /**
-   * Sets the writer of SQL for the local-authorization methods and {@link Oso#listFilter}. Meant
-   * for the library's SQL support, not for applications: the type is internal.
-   *
-   * @param localSql the SQL writer
-   * @return this builder
-   * @throws IllegalStateException if already set
-   */
-  public EmbeddedBuilder localSql(LocalSql localSql) {
-    requireNonNull(localSql, "localSql");
-    checkUnset(this.localSql, "localSql");
-    this.localSql = localSql;
-    return this;
-  }
-
-  /**
-   * Sets the engine that answers questions, overriding the one chosen for the fact store. Meant for
-   * the library's SQL support, not for applications: the type is internal.
-   *
-   * @param engine the engine
-   * @return this builder
-   * @throws IllegalStateException if already set
-   */
-  public EmbeddedBuilder questionEngine(QuestionEngine engine) {
-    requireNonNull(engine, "engine");
-    checkUnset(this.questionEngine, "questionEngine");
-    this.questionEngine = engine;
-    return this;
-  }
-
-  /**
    * Sets the local bindings: fact predicates read from the application's own tables by the local
    * methods ({@link Oso#authorizeLocal}, {@link Oso#listLocal}, …) and by {@link Oso#listFilter}.
    * Questions answered by the engine ({@link Oso#authorize}, {@link Oso#list}) do not read them.
@@ -165,7 +137,7 @@ public final class EmbeddedBuilder {
    * @return this builder
    * @throws IllegalStateException if already set
    */
-  public EmbeddedBuilder localBindings(dev.osoj.sql.LocalBindings bindings) {
+  public EmbeddedBuilder localBindings(LocalBindings bindings) {
     requireNonNull(bindings, "bindings");
     checkUnset(this.localBindings, "localBindings");
     this.localBindings = bindings;
@@ -174,13 +146,13 @@ public final class EmbeddedBuilder {
 
   /**
    * Sets the SQL dialect of the local methods' output; defaults to the dialect of a {@link
-   * dev.osoj.store.JdbcFactStore}, else PostgreSQL.
+   * JdbcFactStore}, else PostgreSQL.
    *
    * @param dialect the dialect
    * @return this builder
    * @throws IllegalStateException if already set
    */
-  public EmbeddedBuilder sqlDialect(dev.osoj.sql.SqlDialect dialect) {
+  public EmbeddedBuilder sqlDialect(SqlDialect dialect) {
     requireNonNull(dialect, "dialect");
     checkUnset(this.sqlDialect, "sqlDialect");
     this.sqlDialect = dialect;
@@ -197,8 +169,8 @@ public final class EmbeddedBuilder {
    * Reads the policy files, loads the policy (running its tests) and builds the instance.
    *
    * @return the instance
-   * @throws IllegalArgumentException if a policy file cannot be read, or the fact store has no
-   *     engine and none was given
+   * @throws IllegalArgumentException if a policy file cannot be read, or the fact store is neither
+   *     a {@code MemoryFactStore} nor a {@code JdbcFactStore}
    * @throws PolicyException if the policy does not parse, validate or pass its tests
    */
   public Oso build() {
@@ -212,24 +184,21 @@ public final class EmbeddedBuilder {
     }
     all.putAll(sources);
     FactStore store = factStore == null ? new MemoryFactStore() : factStore;
-    QuestionEngine engine = questionEngine == null ? engineFor(store) : questionEngine;
+    QuestionEngine engine = engineFor(store);
     Clock c = clock == null ? Clock.systemUTC() : clock;
     PolicyFrontEnd compiler = new PolarFrontEnd();
-    LocalSql sql = localSql == null ? localSqlFor(store, c) : localSql;
+    LocalSql sql = localSqlFor(store, c);
     return new EmbeddedOso(store, engine, sql, compiler, c, all);
   }
 
   private LocalSql localSqlFor(FactStore store, Clock c) {
-    dev.osoj.sql.SqlDialect dialect = sqlDialect;
+    SqlDialect dialect = sqlDialect;
     if (dialect == null) {
       dialect =
-          store instanceof dev.osoj.store.JdbcFactStore
-              ? ((dev.osoj.store.JdbcFactStore) store).dialect()
-              : dev.osoj.sql.SqlDialect.POSTGRES;
+          store instanceof JdbcFactStore ? ((JdbcFactStore) store).dialect() : SqlDialect.POSTGRES;
     }
-    dev.osoj.sql.LocalBindings b =
-        localBindings == null ? dev.osoj.sql.LocalBindings.empty() : localBindings;
-    return new dev.osoj.internal.plan.LocalSqlWriter(b, dialect, store, c);
+    LocalBindings b = localBindings == null ? LocalBindings.empty() : localBindings;
+    return new LocalSqlWriter(b, dialect, store, c);
   }
 
   private static QuestionEngine engineFor(FactStore store) {
@@ -243,7 +212,7 @@ public final class EmbeddedBuilder {
     throw new IllegalArgumentException(
         "fact store '"
             + store.getClass().getName()
-            + "' has no question engine; use MemoryFactStore or JdbcFactStore, or give one");
+            + "' has no question engine; use MemoryFactStore or JdbcFactStore");
   }
 
   private static String read(Path path) {
