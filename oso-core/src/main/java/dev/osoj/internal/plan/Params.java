@@ -1,15 +1,20 @@
 package dev.osoj.internal.plan;
 
 import dev.osoj.Value;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Stand-ins for the bound entity arguments of a question whose plan is cached ({@link PlanCache}):
  * a plan is built once with a placeholder per distinct bound entity value, then reused with the
- * real values substituted. Planning compares values only through {@link #same}, which refuses
- * (throws {@link Dependent}) to compare a placeholder with a concrete value of the same type,
- * because the answer would depend on the real value; the cache then plans that question shape
- * afresh every time.
+ * real values substituted. Planning compares values only through {@link #same}. Comparing a
+ * placeholder with a concrete value of the same type would depend on the real value: while a
+ * template is planned ({@link #assuming}) the comparison answers "different" and records the
+ * concrete value, so that the template is used only for real values other than the recorded ones;
+ * outside, it throws {@link Dependent}.
  *
  * <p>Placeholder ids start with a NUL character and a random per-JVM nonce, so no value of a
  * question or a policy can equal one by accident.
@@ -59,7 +64,27 @@ final class Params {
     if (pa == pb || !a.type().equals(b.type())) {
       return a.equals(b);
     }
-    throw new Dependent();
+    Map<Value, Set<Value>> assumed = ASSUMED.get();
+    if (assumed == null) {
+      throw new Dependent();
+    }
+    assumed.computeIfAbsent(pa ? a : b, k -> new HashSet<>()).add(pa ? b : a);
+    return false;
+  }
+
+  private static final ThreadLocal<Map<Value, Set<Value>>> ASSUMED = new ThreadLocal<>();
+
+  /**
+   * Runs the planning of a template on this thread, recording in {@code assumed}, per placeholder,
+   * the concrete values it was taken to differ from.
+   */
+  static <T> T assuming(Map<Value, Set<Value>> assumed, Supplier<T> planning) {
+    ASSUMED.set(assumed);
+    try {
+      return planning.get();
+    } finally {
+      ASSUMED.remove();
+    }
   }
 
   /** Raised while planning a template when the plan would depend on a placeholder's value. */

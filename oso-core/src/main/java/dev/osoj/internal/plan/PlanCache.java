@@ -24,24 +24,25 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>What is cached.</b> A question {@code predicate(args)} is keyed by its shape: the program
  * (the cache holds one program's plans and drops them all when a question arrives with another
- * program, i.e. after a policy swap), the predicate, per argument whether it is open (and its type),
- * a bound primitive value (the value itself: actions and other strings, integers and booleans are
- * part of the key) or a bound entity value (only its type, and which bound entity arguments are
- * equal to each other). The plan of a shape is built once with a placeholder per distinct bound
- * entity value ({@link Params}) and served with the question's values substituted. A query ({@code
- * evaluateQuery*}) is keyed by its calls and constraints as they are (no placeholders).
+ * program, i.e. after a policy swap), the predicate, per argument whether it is open (and its
+ * type), a bound primitive value (the value itself: actions and other strings, integers and
+ * booleans are part of the key) or a bound entity value (only its type, and which bound entity
+ * arguments are equal to each other). The plan of a shape is built once with a placeholder per
+ * distinct bound entity value ({@link Params}) and served with the question's values substituted. A
+ * query ({@code evaluateQuery*}) is keyed by its calls and constraints as they are (no
+ * placeholders).
  *
- * <p><b>When not.</b> A shape is planned afresh on every question, and never cached, when planning
- * it would depend on a bound entity value: a rule or a binding compares it with a constant (such as
- * {@code allow(User{"alice"}, _, _)}, {@code actor = User{"bob"}} or a binding with a fixed
- * argument), a recursion check compares it with a constant, the plan uses {@code
- * @current_unix_time}, or the template cannot be planned at all. Questions with context facts, and
- * questions over sources other than {@linkplain FactSources#fixed fixed} ones and {@linkplain
- * FactValues#of(dev.osoj.spi.FactStore) stores read at planning time}, are always planned afresh.
- * For a store read at planning time, the template is planned as if every lookup found no fact, and
- * each lookup (with the question's values) is repeated when the template is used: if any finds a
- * fact, that question is planned afresh, so facts held in memory are never stale and never leak
- * from one actor to another.
+ * <p><b>When not.</b> When planning compares a placeholder with a constant of its type (a rule such
+ * as {@code allow(User{"alice"}, _, _)} or {@code actor = User{"bob"}}, a binding with a fixed
+ * argument, a recursion check), the template assumes the value differs and is not used for
+ * questions whose value is one of those constants: they are planned afresh (uncached). A shape is
+ * never cached when its plan uses {@code @current_unix_time} or the template cannot be planned.
+ * Questions with context facts, and questions over sources other than {@linkplain FactSources#fixed
+ * fixed} ones and {@linkplain FactValues#of(dev.osoj.spi.FactStore) stores read at planning time},
+ * are always planned afresh. For a store read at planning time, the template is planned as if every
+ * lookup found no fact, and each lookup (with the question's values) is repeated when the template
+ * is used: if any finds a fact, that question is planned afresh, so facts held in memory are never
+ * stale and never leak from one actor to another.
  *
  * <p>The cache holds at most {@code capacity} shapes; beyond, an arbitrary entry is evicted. It is
  * thread-safe; each plan is built by its own {@link Planner}.
@@ -82,11 +83,13 @@ public final class PlanCache {
   static final class Template {
     final Plan plan;
     final List<Guard> guards;
+    final Map<Value, Set<Value>> excluded;
     final Map<String, Object> derived = new ConcurrentHashMap<>();
 
-    Template(Plan plan, List<Guard> guards) {
+    Template(Plan plan, List<Guard> guards, Map<Value, Set<Value>> excluded) {
       this.plan = plan;
       this.guards = guards;
+      this.excluded = excluded;
     }
   }
 
@@ -227,7 +230,7 @@ public final class PlanCache {
       hits.incrementAndGet();
     }
     Template t = e.template;
-    if (t == null || !guardsHold(t, values)) {
+    if (t == null || !fits(t, values)) {
       fresh.incrementAndGet();
       return new Prepared(null, values, plainPlan.get());
     }
@@ -242,9 +245,10 @@ public final class PlanCache {
       return Entry.UNCACHEABLE;
     }
     Planner planner = new Planner(program, view, nowSeconds, true);
+    Map<Value, Set<Value>> excluded = new HashMap<>();
     try {
-      Plan plan = build.apply(planner);
-      return new Entry(new Template(plan, List.copyOf(guards)));
+      Plan plan = Params.assuming(excluded, () -> build.apply(planner));
+      return new Entry(new Template(plan, List.copyOf(guards), Map.copyOf(excluded)));
     } catch (RuntimeException e) {
       // Params.Dependent, or a question the planner refuses: the fresh plan decides.
       return Entry.UNCACHEABLE;
@@ -281,11 +285,20 @@ public final class PlanCache {
     return null;
   }
 
-  private static boolean guardsHold(Template t, List<Value> values) {
-    if (t.guards.isEmpty()) {
+  /**
+   * Whether a template serves the question's values: none is a value its planning took a
+   * placeholder to differ from, and every store lookup of its planning still finds nothing.
+   */
+  private static boolean fits(Template t, List<Value> values) {
+    if (t.guards.isEmpty() && t.excluded.isEmpty()) {
       return true;
     }
     Map<Value, Value> map = bindings(values);
+    for (Map.Entry<Value, Set<Value>> x : t.excluded.entrySet()) {
+      if (x.getValue().contains(map.get(x.getKey()))) {
+        return false;
+      }
+    }
     for (Guard g : t.guards) {
       List<@Nullable Value> bound = new ArrayList<>(g.bound().size());
       for (Value v : g.bound()) {
