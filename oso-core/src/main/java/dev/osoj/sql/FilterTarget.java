@@ -16,10 +16,11 @@ import static java.util.Objects.requireNonNull;
  * String sql = "SELECT r.* FROM repositories r WHERE " + where.sql() + " ORDER BY r.name LIMIT 50";
  * }</pre>
  *
- * <p>The id column must identify the table's rows (a primary or unique key): the rewrite relies on
- * "the row whose id is X" being the caller's row. A table is matched with a local binding's {@code
- * FROM} by name, ignoring case; bindings whose query is not a simple {@code SELECT … FROM table
- * [WHERE …]} are never matched and keep the {@code id IN (…)} form.
+ * <p>The id column must identify the table's rows and never be null (a primary key, or a unique
+ * {@code NOT NULL} column): the rewrite relies on "the row whose id is X" being the caller's row. A
+ * table is matched with a local binding's {@code FROM} by name, ignoring case; bindings whose query
+ * is not a simple {@code SELECT … FROM table [WHERE …]} are never matched and keep the {@code id IN
+ * (…)} form.
  *
  * @param table the table, as the binding queries name it, optionally schema-qualified
  * @param alias the alias of the table in the caller's query (the table name itself if the query

@@ -47,6 +47,9 @@ public final class SqlRenderer {
   private final Map<String, String> recursiveAliases = new LinkedHashMap<>();
   private int aliasCounter;
 
+  /** Equalities (by identity) of the branch being rendered that accept several constants. */
+  private Map<Plan.Condition.Eq, List<Value>> inLists = Map.of();
+
   private SqlRenderer(SqlDialect dialect, boolean inline) {
     this.dialect = dialect;
     this.inline = inline;
@@ -119,8 +122,11 @@ public final class SqlRenderer {
     List<String> inParts = new ArrayList<>();
     List<String> exists = new ArrayList<>();
     String caller = textOf(column, columnType);
-    for (Plan branch : new LinkedHashSet<>(PlanShapes.branches(plan))) {
-      Block b = block(branch, true);
+    List<Plan> distinct = new ArrayList<>(new LinkedHashSet<>(PlanShapes.branches(plan)));
+    for (BranchMerge.Merged merged : BranchMerge.merge(distinct)) {
+      inLists = merged.values();
+      Block b = block(merged.plan(), true);
+      inLists = Map.of();
       if (b.never) {
         continue;
       }
@@ -134,6 +140,8 @@ public final class SqlRenderer {
         continue;
       }
       b.where.add(typeIs(c, List.of(resourceType)));
+      // a null id never matches the caller's column, and the caller's id is its key (not null)
+      b.nonNull.add(c.idSql());
       settle(b);
       if (isFalse(b.where)) {
         continue;
@@ -743,6 +751,11 @@ public final class SqlRenderer {
     }
     if (c instanceof Plan.Condition.Eq) {
       Plan.Condition.Eq e = (Plan.Condition.Eq) c;
+      List<Value> values = inLists.get(e);
+      if (values != null) {
+        return equalAny(
+            col(cols, e.left() instanceof Plan.Expr.Const ? e.right() : e.left()), values);
+      }
       return equal(col(cols, e.left()), col(cols, e.right()));
     }
     if (c instanceof Plan.Condition.TypeIn) {
@@ -786,6 +799,34 @@ public final class SqlRenderer {
       return a.constant().equals(b.constant()) ? TRUE : FALSE;
     }
     return and(List.of(sameType(a, b), sameId(a, b)));
+  }
+
+  /** The column equals one of several constants. */
+  private String equalAny(SqlCol c, List<Value> values) {
+    if (c.constant() != null) {
+      return values.contains(c.constant()) ? TRUE : FALSE;
+    }
+    if (c.staticType() == null || c.idType() == SqlType.UUID) {
+      List<String> each = new ArrayList<>();
+      for (Value v : values) {
+        each.add(equal(c, constant(v)));
+      }
+      each.removeIf(FALSE::equals);
+      return each.isEmpty()
+          ? FALSE
+          : each.size() == 1 ? each.get(0) : "(" + String.join(" OR ", each) + ")";
+    }
+    List<String> ps = new ArrayList<>();
+    for (Value v : values) {
+      Object coerced = v.type().equals(c.staticType()) ? coerce(v.id(), c.idType()) : null;
+      if (coerced != null) {
+        ps.add(bare(coerced));
+      }
+    }
+    if (ps.isEmpty()) {
+      return FALSE;
+    }
+    return c.idSql() + (ps.size() == 1 ? " = " + ps.get(0) : " IN (" + String.join(", ", ps) + ")");
   }
 
   private String sameType(SqlCol a, SqlCol b) {
