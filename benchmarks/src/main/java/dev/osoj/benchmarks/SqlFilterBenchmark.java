@@ -3,6 +3,7 @@ package dev.osoj.benchmarks;
 import dev.osoj.Oso;
 import dev.osoj.Value;
 import dev.osoj.sql.AuthorizedFilter;
+import dev.osoj.sql.FilterTarget;
 import dev.osoj.sql.LocalBindings;
 import dev.osoj.sql.SqlDialect;
 import dev.osoj.sql.SqlFragment;
@@ -29,8 +30,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Data filtering on the 1M-repository GitClub schema ({@link SqlSchema}) through local bindings:
  * one page ({@code ORDER BY name LIMIT 50}) and {@code COUNT(*)} of the repositories a user may
- * read, with the generated filter (planning included), with the same query written by hand, and the
- * naive way (fetch the authorized ids, then {@code id IN (…)}).
+ * read, with the generated filter (planning included, in its table-aware form {@link
+ * AuthorizedFilter#toSql(FilterTarget, dev.osoj.sql.SqlDialect)}), with the same query written by
+ * hand, and the naive way (fetch the authorized ids, then {@code id IN (…)}).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SqlFilterBenchmark -f 1 -wi 2 -i 3 -w
  * 1s -r 1s}.
@@ -42,6 +44,9 @@ import org.openjdk.jmh.annotations.TearDown;
     value = 1,
     jvmArgsAppend = {"-Xmx3g"})
 public class SqlFilterBenchmark {
+  /** The table the filter restricts, as the queries below name it. */
+  private static final FilterTarget REPOS = FilterTarget.of("repositories", "r", "id");
+
   private static final String HAND_WHERE =
       "(r.is_public OR r.org_id IN (SELECT o.org_id FROM org_roles o WHERE o.user_id = ?)"
           + " OR r.id IN (SELECT p.repo_id FROM repo_roles p WHERE p.user_id = ?))";
@@ -83,7 +88,7 @@ public class SqlFilterBenchmark {
   /** One page through the generated filter, planning included. */
   @Benchmark
   public List<String> filterPage() throws SQLException {
-    SqlFragment where = oso.listFilter(user, "read", "Repository").toSql("r.id", dialect);
+    SqlFragment where = oso.listFilter(user, "read", "Repository").toSql(REPOS, dialect);
     return ids(
         "SELECT r.id FROM repositories r WHERE " + where.sql() + " ORDER BY r.name, r.id LIMIT 50",
         where.parameters());
@@ -93,7 +98,7 @@ public class SqlFilterBenchmark {
   @Benchmark
   public long filterCount() throws SQLException {
     AuthorizedFilter filter = oso.listFilter(user, "read", "Repository");
-    SqlFragment where = filter.toSql("r.id", dialect);
+    SqlFragment where = filter.toSql(REPOS, dialect);
     return Long.parseLong(
         ids("SELECT COUNT(*) FROM repositories r WHERE " + where.sql(), where.parameters()).get(0));
   }

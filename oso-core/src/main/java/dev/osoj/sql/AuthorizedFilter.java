@@ -23,7 +23,13 @@ import java.util.Map;
  * <p>The predicate is self-contained (a disjunction of {@code column IN (subquery)}, one per way to
  * be authorized, plus {@code EXISTS} branches for unbounded answers) and uses private aliases, so
  * it composes with the caller's joins, {@code WHERE}, {@code ORDER BY}, {@code LIMIT} and {@code
- * COUNT(*)} without duplicating rows.
+ * COUNT(*)} without duplicating rows. {@link #toSql(FilterTarget, SqlDialect)} also knows the
+ * caller's table and turns ways of being authorized that read that table into conditions on the
+ * caller's row.
+ *
+ * <p>The predicate is meant to be used positively ({@code WHERE … AND filter}): for a row it does
+ * not authorize it may be unknown ({@code NULL}) rather than false, so write {@code NOT
+ * COALESCE(filter, FALSE)} to select the rows an actor may <em>not</em> act on.
  *
  * <p>A filter reads the database when the query runs: facts in the managed fact table and local
  * bindings are as fresh as the caller's transaction; facts held in memory and context facts were
@@ -129,6 +135,28 @@ public final class AuthorizedFilter {
       return new SqlFragment("1=0", java.util.List.of());
     }
     return SqlRenderer.bound(dialect).filter(plan, column, sqlType(resourceType), resourceType);
+  }
+
+  /**
+   * Renders the filter as a boolean SQL predicate on the rows of the caller's table. The result is
+   * the same set of rows as {@link #toSql(String, SqlDialect)} on {@code target.column()}, but a
+   * way of being authorized that reads the same table by its id column becomes a condition on the
+   * caller's row ({@code r.is_public}, {@code r.org_id IN (…)}) rather than a second scan of the
+   * table, which is what a hand-written query would say.
+   *
+   * @param target the caller's table, its alias in the query and its id column (a unique key)
+   * @param dialect the dialect
+   * @return the predicate ({@code 1=1} for always, {@code 1=0} for never) and its parameters
+   */
+  public SqlFragment toSql(FilterTarget target, SqlDialect dialect) {
+    requireNonNull(target, "target");
+    if (kind == Kind.ALWAYS) {
+      return new SqlFragment("1=1", java.util.List.of());
+    }
+    if (kind == Kind.NEVER) {
+      return new SqlFragment("1=0", java.util.List.of());
+    }
+    return SqlRenderer.bound(dialect).filter(plan, target, sqlType(resourceType), resourceType);
   }
 
   @Override

@@ -24,7 +24,9 @@ final class SqlFixpoint {
   String render() {
     List<SqlRenderer.Block> seeds = new ArrayList<>();
     for (Plan p : PlanShapes.branches(f.seed())) {
-      addLive(seeds, r.block(p, false));
+      SqlRenderer.Block b = r.block(p, false);
+      SqlRenderer.settle(b);
+      addLive(seeds, b);
     }
     String self = r.newAlias("r");
     String selfItem = f.name() + " " + self;
@@ -33,6 +35,7 @@ final class SqlFixpoint {
     try {
       for (Plan p : PlanShapes.branches(f.step())) {
         SqlRenderer.Block b = r.block(p, false);
+        SqlRenderer.settle(b);
         long refs = b.from.stream().filter(selfItem::equals).count();
         if (refs > 1) {
           throw new EvaluationException(

@@ -3,9 +3,12 @@ package dev.osoj.sql;
 import dev.osoj.EvaluationException;
 import dev.osoj.Value;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +32,11 @@ public final class SqlRenderer {
   static final String FALSE = "1=0";
   private static final char MARK_START = '\u0001';
   private static final char MARK_END = '\u0002';
+
+  /** Brackets every private alias in the text until {@link #finish}, so it can be found exactly. */
+  private static final char ALIAS_START = '\u0003';
+
+  private static final char ALIAS_END = '\u0004';
   private static final Pattern UUID_TEXT =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -38,6 +46,9 @@ public final class SqlRenderer {
   private final Map<String, String> ctes = new LinkedHashMap<>();
   private final Map<String, String> recursiveAliases = new LinkedHashMap<>();
   private int aliasCounter;
+
+  /** Equalities (by identity) of the branch being rendered that accept several constants. */
+  private Map<Plan.Condition.Eq, List<Value>> inLists = Map.of();
 
   private SqlRenderer(SqlDialect dialect, boolean inline) {
     this.dialect = dialect;
@@ -82,16 +93,46 @@ public final class SqlRenderer {
    */
   public SqlFragment filter(Plan plan, String column, SqlType columnType, String resourceType) {
     SqlDialect.checkIdentifier(column);
-    List<String> typed = new ArrayList<>();
-    List<String> text = new ArrayList<>();
+    return filter(plan, column, null, columnType, resourceType);
+  }
+
+  /**
+   * Renders a predicate restricting the rows of a table to the ids of the plan's single column; a
+   * branch reading the same table keyed by its id column becomes a condition on the caller's row
+   * (see {@link AuthorizedFilter#toSql(FilterTarget, SqlDialect)}).
+   *
+   * @param plan a plan of arity 1
+   * @param target the caller's table, alias and id column (already validated)
+   * @param columnType the SQL type of the id column
+   * @param resourceType the type the ids must have
+   * @return the predicate
+   */
+  public SqlFragment filter(
+      Plan plan, FilterTarget target, SqlType columnType, String resourceType) {
+    return filter(plan, target.column(), target, columnType, resourceType);
+  }
+
+  private SqlFragment filter(
+      Plan plan,
+      String column,
+      @Nullable FilterTarget target,
+      SqlType columnType,
+      String resourceType) {
+    List<String> rowParts = new ArrayList<>();
+    List<String> inParts = new ArrayList<>();
     List<String> exists = new ArrayList<>();
-    for (Plan branch : PlanShapes.branches(plan)) {
-      Block b = block(branch, true);
+    String caller = textOf(column, columnType);
+    List<Plan> distinct = new ArrayList<>(new LinkedHashSet<>(PlanShapes.branches(plan)));
+    for (BranchMerge.Merged merged : BranchMerge.merge(distinct)) {
+      inLists = merged.values();
+      Block b = block(merged.plan(), true);
+      inLists = Map.of();
       if (b.never) {
         continue;
       }
       SqlCol c = b.cols.get(0);
       if (c.isAny()) {
+        settle(b);
         if (b.from.isEmpty() && b.where.isEmpty()) {
           return finish(TRUE);
         }
@@ -99,29 +140,110 @@ public final class SqlRenderer {
         continue;
       }
       b.where.add(typeIs(c, List.of(resourceType)));
+      // a null id never matches the caller's column, and the caller's id is its key (not null)
+      b.nonNull.add(c.idSql());
+      settle(b);
       if (isFalse(b.where)) {
         continue;
       }
-      if (c.idType() == columnType) {
-        typed.add(select(b, List.of(c.idSql())));
+      String own = target == null || c.idType() != columnType ? null : onRow(b, c, target);
+      if (own != null) {
+        (own.startsWith("EXISTS") || own.contains(" IN (") ? inParts : rowParts).add(own);
+      } else if (c.idType() == columnType) {
+        inParts.add(column + " IN (" + withCtes(select(b, List.of(c.idSql()), false)) + ")");
       } else {
-        text.add(select(b, List.of(textId(c))));
+        inParts.add(caller + " IN (" + withCtes(select(b, List.of(textId(c)), false)) + ")");
       }
     }
     // One IN per branch rather than one IN over a UNION: the database can then test each branch
     // as a hashed semi-join while it walks the caller's ORDER BY index, and stop at its LIMIT.
-    List<String> parts = new ArrayList<>(exists);
-    for (String b : typed) {
-      parts.add(column + " IN (" + withCtes(b) + ")");
-    }
-    String caller = textOf(column, columnType);
-    for (String b : text) {
-      parts.add(caller + " IN (" + withCtes(b) + ")");
-    }
+    // Conditions on the caller's row come first: they are the cheapest to test.
+    List<String> parts = new ArrayList<>(rowParts);
+    parts.addAll(inParts);
+    parts.addAll(exists);
     if (parts.isEmpty()) {
       return finish(FALSE);
     }
     return finish(parts.size() == 1 ? parts.get(0) : "(" + String.join(" OR ", parts) + ")");
+  }
+
+  /**
+   * Rewrites a branch that reads the caller's own table, keyed by the id column, as a condition on
+   * the caller's row: the branch's other relations, if any, become {@code column IN (subquery)}
+   * when a single equality links them to the row, else a correlated {@code EXISTS}.
+   *
+   * @return the condition, or null when the branch does not read the caller's table that way
+   */
+  private @Nullable String onRow(Block b, SqlCol out, FilterTarget target) {
+    for (String[] item : b.inlined) {
+      String alias = item[0];
+      if (!item[1].equalsIgnoreCase(target.table())
+          || !out.idSql().equalsIgnoreCase(alias + "." + target.idColumn())) {
+        continue;
+      }
+      List<String> rest = new ArrayList<>(b.from);
+      rest.remove(item[2]);
+      List<String> own = new ArrayList<>();
+      List<String> other = new ArrayList<>();
+      List<String> mixed = new ArrayList<>();
+      for (String w : b.where) {
+        boolean mine = w.contains(alias);
+        boolean theirs = aliasCount(w) > occurrences(w, alias);
+        (mine ? (theirs ? mixed : own) : other).add(w);
+      }
+      String row = target.alias();
+      if (rest.isEmpty()) {
+        List<String> all = new ArrayList<>(own);
+        all.addAll(other);
+        all.addAll(mixed);
+        return and(all).replace(alias, row);
+      }
+      String link = mixed.size() == 1 ? mixed.get(0) : null;
+      java.util.regex.Matcher m = link == null ? null : LINK.matcher(link);
+      if (m != null
+          && m.matches()
+          && (m.group(1).startsWith(alias) != m.group(2).startsWith(alias))) {
+        String mine = m.group(1).startsWith(alias) ? m.group(1) : m.group(2);
+        String theirs = m.group(1).startsWith(alias) ? m.group(2) : m.group(1);
+        StringBuilder sub = new StringBuilder("SELECT ").append(theirs).append(" FROM ");
+        sub.append(String.join(", ", rest));
+        String w = and(other);
+        if (!w.equals(TRUE)) {
+          sub.append(" WHERE ").append(w);
+        }
+        own.add(mine + " IN (" + withCtes(sub.toString()) + ")");
+        return and(own).replace(alias, row);
+      }
+      if (String.join(" ", rest).contains(ALIAS_START + row + ALIAS_END)) {
+        return null; // the caller's alias would be shadowed inside the sub-query
+      }
+      List<String> all = new ArrayList<>(own);
+      all.addAll(other);
+      all.addAll(mixed);
+      return ("EXISTS ("
+              + withCtes("SELECT 1 FROM " + String.join(", ", rest) + " WHERE " + and(all))
+              + ")")
+          .replace(alias, row);
+    }
+    return null;
+  }
+
+  /** An equality between two alias-qualified columns. */
+  private static final Pattern LINK =
+      Pattern.compile(
+          "(\\u0003[A-Za-z0-9_]+\\u0004\\.[A-Za-z_][A-Za-z0-9_]*) = "
+              + "(\\u0003[A-Za-z0-9_]+\\u0004\\.[A-Za-z_][A-Za-z0-9_]*)");
+
+  private static int aliasCount(String text) {
+    return occurrences(text, String.valueOf(ALIAS_START));
+  }
+
+  private static int occurrences(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+      n++;
+    }
+    return n;
   }
 
   /**
@@ -197,7 +319,11 @@ public final class SqlRenderer {
       if (exprs.isEmpty()) {
         exprs.add("1 AS one");
       }
-      selects.add(select(b, exprs));
+      selects.add(select(b, exprs, true));
+    }
+    if (selects.size() > 1) {
+      // UNION removes duplicates by itself
+      selects.replaceAll(x -> x.replaceFirst("^SELECT DISTINCT ", "SELECT "));
     }
     if (selects.isEmpty()) {
       List<String> exprs = new ArrayList<>();
@@ -228,8 +354,40 @@ public final class SqlRenderer {
   static final class Block {
     final List<String> from = new ArrayList<>();
     final List<String> where = new ArrayList<>();
+
+    /** Column expressions that must not be null (binding columns), until {@link #settle}. */
+    final List<String> notNull = new ArrayList<>();
+
+    /** Column expressions a top-level equality already keeps from being null. */
+    final Set<String> nonNull = new HashSet<>();
+
+    /** Inlined binding queries: {alias, table, FROM item}. */
+    final List<String[]> inlined = new ArrayList<>();
+
     List<SqlCol> cols = new ArrayList<>();
     boolean never;
+
+    void addAll(Block other) {
+      from.addAll(other.from);
+      where.addAll(other.where);
+      notNull.addAll(other.notNull);
+      nonNull.addAll(other.nonNull);
+      inlined.addAll(other.inlined);
+      never |= other.never;
+    }
+  }
+
+  /**
+   * Adds the pending {@code IS NOT NULL} tests of a block's columns to its conditions, leaving out
+   * those an equality already implies. Call once the block's conditions are complete.
+   */
+  static void settle(Block b) {
+    for (String c : b.notNull) {
+      if (!b.nonNull.contains(c)) {
+        b.where.add(c + " IS NOT NULL");
+      }
+    }
+    b.notNull.clear();
   }
 
   Block block(Plan plan, boolean allowAny) {
@@ -254,7 +412,8 @@ public final class SqlRenderer {
     if (plan instanceof Plan.Filter) {
       Plan.Filter f = (Plan.Filter) plan;
       Block b = block(f.input(), false);
-      b.where.add(condition(b.cols, f.condition()));
+      b.where.addAll(conjuncts(b.cols, f.condition()));
+      rejectNulls(b, b.cols, f.condition());
       return b;
     }
     if (plan instanceof Plan.Project) {
@@ -274,7 +433,7 @@ public final class SqlRenderer {
       if (!ctes.containsKey(f.name())) {
         ctes.put(f.name(), new SqlFixpoint(this, f).render());
       }
-      return relationRef(f.name(), f.arity(), "a" + (aliasCounter++));
+      return relationRef(f.name(), f.arity(), newAlias("a"));
     }
     if (plan instanceof Plan.RecursiveRef) {
       Plan.RecursiveRef r = (Plan.RecursiveRef) plan;
@@ -305,7 +464,7 @@ public final class SqlRenderer {
   }
 
   String newAlias(String prefix) {
-    return prefix + (aliasCounter++);
+    return ALIAS_START + prefix + (aliasCounter++) + ALIAS_END;
   }
 
   private Block relationRef(String name, int arity, String alias) {
@@ -323,8 +482,8 @@ public final class SqlRenderer {
       FactSource.FactTable t = (FactSource.FactTable) source;
       String a = newAlias("f");
       b.from.add(t.table() + " " + a);
-      b.where.add(a + ".predicate = " + param(t.predicate(), SqlType.TEXT));
-      b.where.add(a + ".arity = " + param((long) t.arity(), SqlType.INTEGER));
+      b.where.add(a + ".predicate = " + bare(t.predicate()));
+      b.where.add(a + ".arity = " + bare(t.arity()));
       for (int i = 0; i < t.arity(); i++) {
         b.cols.add(SqlCol.dynamic(a + ".t" + i, a + ".v" + i));
       }
@@ -333,24 +492,46 @@ public final class SqlRenderer {
     if (source instanceof FactSource.Binding) {
       FactSource.Binding s = (FactSource.Binding) source;
       String a = newAlias("b");
-      List<String> names = new ArrayList<>();
-      for (int i = 0; i < s.columnCount(); i++) {
-        names.add("c" + i);
-      }
-      b.from.add("(" + s.query() + ") " + a + "(" + String.join(", ", names) + ")");
+      List<String> names = bindingColumns(b, s, a);
       int k = 0;
       for (FactSource.BindingArg arg : s.args()) {
         if (arg.constant() != null) {
           b.cols.add(constant(arg.constant()));
         } else {
-          String col = a + ".c" + (k++);
-          b.where.add(col + " IS NOT NULL");
+          String col = a + "." + names.get(k++);
+          b.notNull.add(col);
           b.cols.add(SqlCol.typed(arg.type(), col, arg.sqlType()));
         }
       }
       return b;
     }
     throw new AssertionError(source);
+  }
+
+  /**
+   * Adds a binding's query to the block's FROM: inlined as {@code table alias} (plus its condition)
+   * when {@link SimpleQuery} recognizes it, else as a derived table with columns {@code c0, c1, …}.
+   *
+   * @return the names of the query's columns under the alias
+   */
+  private static List<String> bindingColumns(Block b, FactSource.Binding s, String alias) {
+    SimpleQuery q = SimpleQuery.of(s.query());
+    if (q != null && q.columns().size() == s.columnCount()) {
+      String item = q.table() + " " + alias;
+      b.from.add(item);
+      b.inlined.add(new String[] {alias, q.table(), item});
+      String cond = q.conditionSql(alias);
+      if (cond != null) {
+        b.where.add(cond);
+      }
+      return q.columns();
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < s.columnCount(); i++) {
+      names.add("c" + i);
+    }
+    b.from.add("(" + s.query() + ") " + alias + "(" + String.join(", ", names) + ")");
+    return names;
   }
 
   private Block values(Plan.Values v) {
@@ -406,13 +587,12 @@ public final class SqlRenderer {
   private Block join(Plan.Join j) {
     Block l = block(j.left(), false);
     Block r = block(j.right(), false);
-    l.from.addAll(r.from);
-    l.where.addAll(r.where);
-    l.never |= r.never;
+    l.addAll(r);
     List<SqlCol> cols = new ArrayList<>(l.cols);
     cols.addAll(r.cols);
     l.cols = cols;
-    l.where.add(condition(cols, j.on()));
+    l.where.addAll(conjuncts(cols, j.on()));
+    rejectNulls(l, cols, j.on());
     return l;
   }
 
@@ -422,6 +602,7 @@ public final class SqlRenderer {
     if (r.never) {
       return l;
     }
+    settle(r);
     List<SqlCol> cols = new ArrayList<>(l.cols);
     cols.addAll(r.cols);
     List<String> conds = new ArrayList<>(r.where);
@@ -472,7 +653,7 @@ public final class SqlRenderer {
       if (exprs.isEmpty()) {
         exprs.add("1 AS one");
       }
-      selects.add(select(b, exprs));
+      selects.add(select(b, exprs, false));
     }
     Block out = new Block();
     out.from.add("(" + String.join(" UNION ", selects) + ") " + a);
@@ -498,8 +679,11 @@ public final class SqlRenderer {
         : new SqlCol(null, null, alias + ".t" + i, id, idType, null);
   }
 
-  String select(Block b, List<String> exprs) {
-    StringBuilder s = new StringBuilder("SELECT DISTINCT ").append(String.join(", ", exprs));
+  String select(Block b, List<String> exprs, boolean distinct) {
+    settle(b);
+    StringBuilder s =
+        new StringBuilder(distinct ? "SELECT DISTINCT " : "SELECT ")
+            .append(String.join(", ", exprs));
     if (!b.from.isEmpty()) {
       s.append(" FROM ").append(String.join(", ", b.from));
     }
@@ -511,6 +695,7 @@ public final class SqlRenderer {
   }
 
   private String selectOne(Block b) {
+    settle(b);
     StringBuilder s = new StringBuilder("SELECT 1");
     if (!b.from.isEmpty()) {
       s.append(" FROM ").append(String.join(", ", b.from));
@@ -524,6 +709,38 @@ public final class SqlRenderer {
 
   // ---- conditions ----
 
+  /** Renders a condition as its top-level conjuncts. */
+  private List<String> conjuncts(List<SqlCol> cols, Plan.Condition c) {
+    List<String> out = new ArrayList<>();
+    if (c instanceof Plan.Condition.And) {
+      for (Plan.Condition x : ((Plan.Condition.And) c).conditions()) {
+        out.addAll(conjuncts(cols, x));
+      }
+    } else {
+      out.add(condition(cols, c));
+    }
+    return out;
+  }
+
+  /** Records the columns a top-level equality compares: they cannot be null in a result row. */
+  private static void rejectNulls(Block b, List<SqlCol> cols, Plan.Condition c) {
+    if (c instanceof Plan.Condition.And) {
+      for (Plan.Condition x : ((Plan.Condition.And) c).conditions()) {
+        rejectNulls(b, cols, x);
+      }
+    } else if (c instanceof Plan.Condition.Eq) {
+      Plan.Condition.Eq e = (Plan.Condition.Eq) c;
+      for (Plan.Expr x : List.of(e.left(), e.right())) {
+        if (x instanceof Plan.Expr.Column && ((Plan.Expr.Column) x).index() < cols.size()) {
+          SqlCol col = cols.get(((Plan.Expr.Column) x).index());
+          if (!col.isAny() && col.constant() == null && col.idType() != SqlType.BOOLEAN) {
+            b.nonNull.add(col.idSql());
+          }
+        }
+      }
+    }
+  }
+
   String condition(List<SqlCol> cols, Plan.Condition c) {
     if (c instanceof Plan.Condition.And) {
       List<String> parts = new ArrayList<>();
@@ -534,6 +751,11 @@ public final class SqlRenderer {
     }
     if (c instanceof Plan.Condition.Eq) {
       Plan.Condition.Eq e = (Plan.Condition.Eq) c;
+      List<Value> values = inLists.get(e);
+      if (values != null) {
+        return equalAny(
+            col(cols, e.left() instanceof Plan.Expr.Const ? e.right() : e.left()), values);
+      }
       return equal(col(cols, e.left()), col(cols, e.right()));
     }
     if (c instanceof Plan.Condition.TypeIn) {
@@ -579,6 +801,34 @@ public final class SqlRenderer {
     return and(List.of(sameType(a, b), sameId(a, b)));
   }
 
+  /** The column equals one of several constants. */
+  private String equalAny(SqlCol c, List<Value> values) {
+    if (c.constant() != null) {
+      return values.contains(c.constant()) ? TRUE : FALSE;
+    }
+    if (c.staticType() == null || c.idType() == SqlType.UUID) {
+      List<String> each = new ArrayList<>();
+      for (Value v : values) {
+        each.add(equal(c, constant(v)));
+      }
+      each.removeIf(FALSE::equals);
+      return each.isEmpty()
+          ? FALSE
+          : each.size() == 1 ? each.get(0) : "(" + String.join(" OR ", each) + ")";
+    }
+    List<String> ps = new ArrayList<>();
+    for (Value v : values) {
+      Object coerced = v.type().equals(c.staticType()) ? coerce(v.id(), c.idType()) : null;
+      if (coerced != null) {
+        ps.add(bare(coerced));
+      }
+    }
+    if (ps.isEmpty()) {
+      return FALSE;
+    }
+    return c.idSql() + (ps.size() == 1 ? " = " + ps.get(0) : " IN (" + String.join(", ", ps) + ")");
+  }
+
   private String sameType(SqlCol a, SqlCol b) {
     if (a.staticType() != null && b.staticType() != null) {
       return a.staticType().equals(b.staticType()) ? TRUE : FALSE;
@@ -604,7 +854,11 @@ public final class SqlRenderer {
     if (coerced == null) {
       return FALSE;
     }
-    return c.idSql() + " = " + param(coerced, c.idType());
+    if (c.idType() == SqlType.UUID) {
+      // a UUID is bound as text: the cast tells PostgreSQL what to compare
+      return c.idSql() + " = " + param(coerced, c.idType());
+    }
+    return c.idSql() + " = " + bare(coerced);
   }
 
   String typeIs(SqlCol c, List<String> types) {
@@ -615,11 +869,11 @@ public final class SqlRenderer {
       return FALSE;
     }
     if (types.size() == 1) {
-      return c.typeSql() + " = " + param(types.get(0), SqlType.TEXT);
+      return c.typeSql() + " = " + bare(types.get(0));
     }
     List<String> ps = new ArrayList<>();
     for (String t : types) {
-      ps.add(param(t, SqlType.TEXT));
+      ps.add(bare(t));
     }
     return c.typeSql() + " IN (" + String.join(", ", ps) + ")";
   }
@@ -729,8 +983,8 @@ public final class SqlRenderer {
           if (!Long.toString(n).equals(id)) {
             return null;
           }
-          if (type == SqlType.INTEGER && (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE)) {
-            return null;
+          if (type == SqlType.INTEGER) {
+            return n < Integer.MIN_VALUE || n > Integer.MAX_VALUE ? null : (Object) (int) n;
           }
           return n;
         } catch (NumberFormatException e) {
@@ -757,6 +1011,15 @@ public final class SqlRenderer {
         + ")";
   }
 
+  /**
+   * Adds a parameter and returns its placeholder without a cast: only where the database infers its
+   * type from the other side of a comparison with a column.
+   */
+  private String bare(Object value) {
+    params.add(value);
+    return MARK_START + Integer.toString(params.size() - 1) + MARK_END;
+  }
+
   /** Replaces the placeholders in text order, binding or inlining their values. */
   SqlFragment finish(String text) {
     StringBuilder out = new StringBuilder(text.length());
@@ -764,6 +1027,10 @@ public final class SqlRenderer {
     int i = 0;
     while (i < text.length()) {
       char ch = text.charAt(i);
+      if (ch == ALIAS_START || ch == ALIAS_END) {
+        i++;
+        continue;
+      }
       if (ch != MARK_START) {
         out.append(ch);
         i++;

@@ -8,6 +8,7 @@ import dev.osoj.sql.SqlType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,27 +84,32 @@ public final class PlanRenderer {
    * @return the condition
    */
   public Condition filter(Plan plan, Field<?> column, String resourceType) {
-    List<Plan> branches = new ArrayList<>();
-    for (Plan branch : plan instanceof Plan.Union ? ((Plan.Union) plan).inputs() : List.of(plan)) {
+    // One IN per distinct branch rather than one IN over a UNION, as SqlRenderer does: the
+    // database can test each branch as a hashed semi-join while it walks the caller's ORDER BY
+    // index, and stop at its LIMIT.
+    List<Condition> parts = new ArrayList<>();
+    for (Plan branch : new LinkedHashSet<>(branches(plan))) {
       Plan.Expr.Any any = topAny(branch);
-      if (any == null) {
-        branches.add(branch);
-      } else if (any.type().equals(resourceType)) {
-        return DSL.trueCondition();
+      if (any != null) {
+        if (any.type().equals(resourceType)) {
+          return DSL.trueCondition();
+        }
+        continue;
       }
+      Block block = render(branch);
+      if (block.empty()) {
+        continue;
+      }
+      Term out = block.outputs().get(0);
+      if (out.staticType() != null && !out.staticType().equals(resourceType)) {
+        continue;
+      }
+      if (out.typeField() != null) {
+        block = block.withCondition(out.typeField().eq(DSL.val(resourceType, SQLDataType.VARCHAR)));
+      }
+      parts.add(in(column, out, block));
     }
-    Block block = render(new Plan.Union(1, branches));
-    if (block.empty()) {
-      return DSL.falseCondition();
-    }
-    Term out = block.outputs().get(0);
-    if (out.staticType() != null && !out.staticType().equals(resourceType)) {
-      return DSL.falseCondition();
-    }
-    if (out.typeField() != null) {
-      block = block.withCondition(out.typeField().eq(DSL.val(resourceType, SQLDataType.VARCHAR)));
-    }
-    return in(column, out, block);
+    return parts.isEmpty() ? DSL.falseCondition() : DSL.or(parts);
   }
 
   private static Plan.Expr.@Nullable Any topAny(Plan branch) {

@@ -1,0 +1,465 @@
+package dev.osoj.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A local binding query simple enough to be inlined into generated SQL instead of being used as a
+ * derived table: {@code SELECT col, … FROM table [[AS] alias] [WHERE condition]}, where every
+ * selected item is a plain (optionally alias-qualified) column and the condition is built only from
+ * columns, numbers, string literals, {@code TRUE}, {@code FALSE}, {@code NULL}, the comparison
+ * operators, {@code IS [NOT] NULL}, {@code AND}, {@code OR}, {@code NOT} and parentheses. Anything
+ * else (joins, functions, {@code DISTINCT}, quoted identifiers, {@code GROUP BY}, sub-queries, …)
+ * is not recognized, and such a binding stays a derived table.
+ *
+ * <p>Recognition is strict on purpose: the query is re-written with every column qualified by a
+ * private alias, which is only safe when each token's role is known.
+ *
+ * @param table the table, possibly schema-qualified, as written
+ * @param columns the selected columns, unqualified, in order
+ * @param condition the tokens of the condition (empty if none), columns unqualified
+ */
+record SimpleQuery(String table, List<String> columns, List<Token> condition) {
+  private static final int CACHE_LIMIT = 1024;
+  private static final Map<String, Object> CACHE = new ConcurrentHashMap<>();
+  private static final Object NONE = new Object();
+
+  /** Words that are never taken for a column or an alias. */
+  private static final Set<String> RESERVED =
+      Set.of(
+          "SELECT",
+          "FROM",
+          "WHERE",
+          "GROUP",
+          "ORDER",
+          "BY",
+          "HAVING",
+          "LIMIT",
+          "OFFSET",
+          "FETCH",
+          "UNION",
+          "INTERSECT",
+          "EXCEPT",
+          "JOIN",
+          "INNER",
+          "LEFT",
+          "RIGHT",
+          "FULL",
+          "CROSS",
+          "NATURAL",
+          "ON",
+          "USING",
+          "AS",
+          "DISTINCT",
+          "ALL",
+          "ANY",
+          "SOME",
+          "IN",
+          "LIKE",
+          "ILIKE",
+          "BETWEEN",
+          "EXISTS",
+          "CASE",
+          "WHEN",
+          "THEN",
+          "ELSE",
+          "END",
+          "WINDOW",
+          "WITH",
+          "FOR",
+          "LATERAL",
+          "TABLE",
+          "VALUES",
+          "AND",
+          "OR",
+          "NOT",
+          "IS",
+          "NULL",
+          "TRUE",
+          "FALSE",
+          "ESCAPE",
+          "SIMILAR",
+          "COLLATE",
+          "OVER",
+          "FILTER",
+          "QUALIFY",
+          "TOP",
+          "ROWNUM",
+          "USER",
+          "CURRENT_USER",
+          "SESSION_USER",
+          "CURRENT_ROLE",
+          "CURRENT_DATE",
+          "CURRENT_TIME",
+          "CURRENT_TIMESTAMP",
+          "LOCALTIME",
+          "LOCALTIMESTAMP",
+          "CURRENT_SCHEMA",
+          "CURRENT_CATALOG",
+          "DEFAULT",
+          "ARRAY",
+          "ROW",
+          "CAST",
+          "INTERVAL",
+          "DATE",
+          "TIME",
+          "TIMESTAMP");
+
+  SimpleQuery {
+    columns = List.copyOf(columns);
+    condition = List.copyOf(condition);
+  }
+
+  /** One token of a condition. */
+  record Token(Kind kind, String text) {}
+
+  /** Token kinds. */
+  enum Kind {
+    COLUMN,
+    WORD,
+    NUMBER,
+    STRING,
+    OPERATOR,
+    OPEN,
+    CLOSE
+  }
+
+  /**
+   * Recognizes a binding query.
+   *
+   * @param query the query text
+   * @return the parsed query, or null if it is not of the simple form
+   */
+  static @Nullable SimpleQuery of(String query) {
+    Object cached = CACHE.get(query);
+    if (cached == null) {
+      SimpleQuery parsed = new Parser(query).parse();
+      cached = parsed == null ? NONE : parsed;
+      if (CACHE.size() >= CACHE_LIMIT) {
+        CACHE.clear();
+      }
+      CACHE.put(query, cached);
+    }
+    return cached == NONE ? null : (SimpleQuery) cached;
+  }
+
+  /**
+   * Renders the condition with every column qualified by an alias.
+   *
+   * @param alias the alias text
+   * @return the condition, or null if there is none
+   */
+  @Nullable String conditionSql(String alias) {
+    if (condition.isEmpty()) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder("(");
+    Token prev = null;
+    for (Token t : condition) {
+      boolean glue = prev == null || prev.kind() == Kind.OPEN || t.kind() == Kind.CLOSE;
+      if (!glue) {
+        out.append(' ');
+      }
+      out.append(t.kind() == Kind.COLUMN ? alias + "." + t.text() : t.text());
+      prev = t;
+    }
+    return out.append(')').toString();
+  }
+
+  /** A recursive-descent recognizer over a hand-made tokenizer. */
+  private static final class Parser {
+    private final String text;
+    private int pos;
+    private @Nullable String alias;
+    private @Nullable String table;
+
+    Parser(String text) {
+      this.text = text;
+    }
+
+    @Nullable SimpleQuery parse() {
+      List<String[]> raw = tokenize();
+      if (raw == null) {
+        return null;
+      }
+      try {
+        return build(raw);
+      } catch (IllegalStateException e) {
+        return null;
+      }
+    }
+
+    private SimpleQuery build(List<String[]> raw) {
+      Cursor c = new Cursor(raw);
+      c.keyword("SELECT");
+      List<String[]> items = new ArrayList<>();
+      do {
+        items.add(c.reference());
+      } while (c.accept(","));
+      c.keyword("FROM");
+      String[] tableName = c.reference();
+      table = tableName[0] == null ? tableName[1] : tableName[0] + "." + tableName[1];
+      String bare = tableName[1];
+      if (c.acceptWord("AS")) {
+        alias = c.identifier();
+      } else if (c.peekIdentifier()) {
+        alias = c.identifier();
+      }
+      List<Token> cond = new ArrayList<>();
+      if (c.acceptWord("WHERE")) {
+        new Condition(c, cond, bare).or();
+      }
+      if (!c.atEnd()) {
+        throw new IllegalStateException();
+      }
+      List<String> columns = new ArrayList<>();
+      for (String[] item : items) {
+        columns.add(unqualify(item, bare));
+      }
+      return new SimpleQuery(table, columns, cond);
+    }
+
+    private String unqualify(String[] ref, String bareTable) {
+      if (ref[0] != null && !ref[0].equalsIgnoreCase(alias == null ? bareTable : alias)) {
+        throw new IllegalStateException();
+      }
+      return ref[1];
+    }
+
+    /** The condition grammar: or := and (OR and)*, and := not (AND not)*, not := NOT not | … */
+    private final class Condition {
+      private final Cursor c;
+      private final List<Token> out;
+      private final String bareTable;
+
+      Condition(Cursor c, List<Token> out, String bareTable) {
+        this.c = c;
+        this.out = out;
+        this.bareTable = bareTable;
+      }
+
+      void or() {
+        and();
+        while (c.acceptWord("OR")) {
+          out.add(new Token(Kind.WORD, "OR"));
+          and();
+        }
+      }
+
+      void and() {
+        not();
+        while (c.acceptWord("AND")) {
+          out.add(new Token(Kind.WORD, "AND"));
+          not();
+        }
+      }
+
+      void not() {
+        if (c.acceptWord("NOT")) {
+          out.add(new Token(Kind.WORD, "NOT"));
+          not();
+          return;
+        }
+        if (c.accept("(")) {
+          out.add(new Token(Kind.OPEN, "("));
+          or();
+          c.expect(")");
+          out.add(new Token(Kind.CLOSE, ")"));
+          return;
+        }
+        operand();
+        if (c.acceptWord("IS")) {
+          out.add(new Token(Kind.WORD, "IS"));
+          if (c.acceptWord("NOT")) {
+            out.add(new Token(Kind.WORD, "NOT"));
+          }
+          c.keyword("NULL");
+          out.add(new Token(Kind.WORD, "NULL"));
+        } else if (c.peekOperator()) {
+          out.add(new Token(Kind.OPERATOR, c.next()[1]));
+          operand();
+        }
+      }
+
+      private void operand() {
+        String[] t = c.peek();
+        if (t[0].equals("n") || t[0].equals("s")) {
+          c.next();
+          out.add(new Token(t[0].equals("n") ? Kind.NUMBER : Kind.STRING, t[1]));
+          return;
+        }
+        String upper = t[1].toUpperCase(Locale.ROOT);
+        if (t[0].equals("w") && (upper.equals("TRUE") || upper.equals("FALSE"))) {
+          c.next();
+          out.add(new Token(Kind.WORD, upper));
+          return;
+        }
+        out.add(new Token(Kind.COLUMN, unqualify(c.reference(), bareTable)));
+      }
+    }
+
+    /** Tokens as pairs {kind, text}: w word, n number, s string, p punctuation/operator. */
+    private @Nullable List<String[]> tokenize() {
+      List<String[]> out = new ArrayList<>();
+      while (pos < text.length()) {
+        char ch = text.charAt(pos);
+        if (Character.isWhitespace(ch)) {
+          pos++;
+        } else if (Character.isLetter(ch) || ch == '_') {
+          int start = pos;
+          while (pos < text.length() && (isAsciiWordChar(text.charAt(pos)))) {
+            pos++;
+          }
+          String word = text.substring(start, pos);
+          if (!word.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            return null;
+          }
+          out.add(new String[] {"w", word});
+        } else if (ch >= '0' && ch <= '9') {
+          int start = pos;
+          while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+            pos++;
+          }
+          if (pos < text.length()
+              && (isAsciiWordChar(text.charAt(pos)) || text.charAt(pos) == '.')) {
+            return null;
+          }
+          out.add(new String[] {"n", text.substring(start, pos)});
+        } else if (ch == '\'') {
+          String literal = stringLiteral();
+          if (literal == null) {
+            return null;
+          }
+          out.add(new String[] {"s", literal});
+        } else {
+          String op = operator();
+          if (op == null) {
+            return null;
+          }
+          out.add(new String[] {"p", op});
+        }
+      }
+      return out;
+    }
+
+    private static boolean isAsciiWordChar(char ch) {
+      return ch < 128 && (Character.isLetterOrDigit(ch) || ch == '_');
+    }
+
+    private @Nullable String stringLiteral() {
+      int start = pos++;
+      while (pos < text.length()) {
+        char ch = text.charAt(pos++);
+        if (ch == '\\') {
+          return null;
+        }
+        if (ch == '\'') {
+          if (pos < text.length() && text.charAt(pos) == '\'') {
+            pos++;
+          } else {
+            return text.substring(start, pos);
+          }
+        }
+      }
+      return null;
+    }
+
+    private @Nullable String operator() {
+      for (String op : new String[] {"<=", ">=", "<>", "!=", "=", "<", ">", "(", ")", ",", "."}) {
+        if (text.startsWith(op, pos)) {
+          pos += op.length();
+          return op;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** Walks the token list; every failure is an {@link IllegalStateException} (not simple). */
+  private static final class Cursor {
+    private final List<String[]> tokens;
+    private int i;
+
+    Cursor(List<String[]> tokens) {
+      this.tokens = tokens;
+    }
+
+    boolean atEnd() {
+      return i >= tokens.size();
+    }
+
+    String[] peek() {
+      if (atEnd()) {
+        throw new IllegalStateException();
+      }
+      return tokens.get(i);
+    }
+
+    String[] next() {
+      String[] t = peek();
+      i++;
+      return t;
+    }
+
+    boolean accept(String punctuation) {
+      if (!atEnd() && tokens.get(i)[0].equals("p") && tokens.get(i)[1].equals(punctuation)) {
+        i++;
+        return true;
+      }
+      return false;
+    }
+
+    void expect(String punctuation) {
+      if (!accept(punctuation)) {
+        throw new IllegalStateException();
+      }
+    }
+
+    boolean acceptWord(String word) {
+      if (!atEnd() && tokens.get(i)[0].equals("w") && tokens.get(i)[1].equalsIgnoreCase(word)) {
+        i++;
+        return true;
+      }
+      return false;
+    }
+
+    void keyword(String word) {
+      if (!acceptWord(word)) {
+        throw new IllegalStateException();
+      }
+    }
+
+    boolean peekOperator() {
+      return !atEnd()
+          && tokens.get(i)[0].equals("p")
+          && Set.of("=", "<>", "!=", "<", "<=", ">", ">=").contains(tokens.get(i)[1]);
+    }
+
+    boolean peekIdentifier() {
+      return !atEnd()
+          && tokens.get(i)[0].equals("w")
+          && !RESERVED.contains(tokens.get(i)[1].toUpperCase(Locale.ROOT));
+    }
+
+    String identifier() {
+      if (!peekIdentifier()) {
+        throw new IllegalStateException();
+      }
+      return next()[1];
+    }
+
+    /** A name or {@code qualifier.name}: returns {qualifier or null, name}. */
+    String[] reference() {
+      String first = identifier();
+      if (accept(".")) {
+        return new String[] {first, identifier()};
+      }
+      return new String[] {null, first};
+    }
+  }
+}
