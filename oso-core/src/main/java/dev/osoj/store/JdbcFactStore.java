@@ -15,7 +15,6 @@ import dev.osoj.internal.plan.SqlQuestions;
 import dev.osoj.spi.FactChange;
 import dev.osoj.spi.FactStore;
 import dev.osoj.sql.FactSource;
-import dev.osoj.sql.Plan;
 import dev.osoj.sql.SqlDialect;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -68,6 +67,7 @@ public final class JdbcFactStore implements FactStore, QuestionEngine.Provider {
   private final SqlDialect dialect;
   private final String table;
   private final QuestionEngine engine;
+  private final FactSources stored;
   private volatile boolean ready;
 
   /**
@@ -92,6 +92,7 @@ public final class JdbcFactStore implements FactStore, QuestionEngine.Provider {
     this.dataSource = requireNonNull(dataSource, "dataSource");
     this.dialect = requireNonNull(dialect, "dialect");
     this.table = SqlDialect.checkIdentifier(table);
+    this.stored = FactSources.factTable(this.table);
     this.engine = new SqlQuestions(dataSource, dialect, (program, context) -> sources(context));
   }
 
@@ -103,11 +104,6 @@ public final class JdbcFactStore implements FactStore, QuestionEngine.Provider {
    */
   FactSources sources(List<Fact> contextFacts) {
     ensureTable();
-    FactSources stored =
-        (predicate, arity, bound) ->
-            arity <= MAX_ARITY
-                ? List.<Plan>of(new Plan.Scan(new FactSource.FactTable(table, predicate, arity)))
-                : List.of();
     return contextFacts.isEmpty() ? stored : stored.and(FactValues.of(contextFacts));
   }
 

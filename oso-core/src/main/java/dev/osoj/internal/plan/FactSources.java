@@ -1,6 +1,9 @@
 package dev.osoj.internal.plan;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.osoj.Value;
+import dev.osoj.sql.FactSource;
 import dev.osoj.sql.Plan;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +13,12 @@ import org.jspecify.annotations.Nullable;
  * Where the stored tuples of each predicate come from: the managed fact table, local bindings,
  * facts held in memory, context facts. Several sources may serve one predicate; their tuples are
  * united.
+ *
+ * <p>For {@link PlanCache}, sources say how their answer may vary: {@linkplain #fixed fixed}
+ * sources (the fact table, local bindings) return relations that depend on the predicate and arity
+ * only, so a plan over them can be reused; {@linkplain FactValues#of(dev.osoj.spi.FactStore) store
+ * sources} read facts at planning time, so a reused plan is guarded by re-reading them; any other
+ * source (context facts) makes every question plan afresh.
  */
 @FunctionalInterface
 public interface FactSources {
@@ -27,16 +36,96 @@ public interface FactSources {
   List<Plan> relations(String predicate, int arity, List<@Nullable Value> bound);
 
   /**
+   * Returns whether {@link #relations} depends on the predicate and arity only (never on the bound
+   * values, the clock or the current facts). False unless the sources were made with {@link
+   * #fixed}.
+   *
+   * @return true for fixed sources
+   */
+  default boolean isFixed() {
+    return false;
+  }
+
+  /**
    * Returns sources that offer the relations of both.
    *
    * @param other the other sources
    * @return the combination
    */
   default FactSources and(FactSources other) {
-    return (predicate, arity, bound) -> {
-      List<Plan> out = new ArrayList<>(relations(predicate, arity, bound));
-      out.addAll(other.relations(predicate, arity, bound));
+    return new Both(this, other);
+  }
+
+  /**
+   * Marks sources as fixed: their relations depend on the predicate and arity only.
+   *
+   * @param sources the sources
+   * @return the same relations, {@link #isFixed()} true
+   */
+  static FactSources fixed(FactSources sources) {
+    return new Fixed(sources);
+  }
+
+  /**
+   * Returns the fixed sources of a managed fact table ({@link dev.osoj.store.JdbcFactStore}): one
+   * scan per predicate of arity at most {@value FactSource#FACT_TABLE_MAX_ARITY}.
+   *
+   * @param table the table name
+   * @return the sources
+   */
+  static FactSources factTable(String table) {
+    return fixed(
+        (predicate, arity, bound) ->
+            arity <= FactSource.FACT_TABLE_MAX_ARITY
+                ? List.<Plan>of(new Plan.Scan(new FactSource.FactTable(table, predicate, arity)))
+                : List.of());
+  }
+
+  /**
+   * Fixed sources.
+   *
+   * @param sources the relations
+   */
+  record Fixed(FactSources sources) implements FactSources {
+    /** Creates the sources. */
+    public Fixed {
+      requireNonNull(sources, "sources");
+    }
+
+    @Override
+    public List<Plan> relations(String predicate, int arity, List<@Nullable Value> bound) {
+      return sources.relations(predicate, arity, bound);
+    }
+
+    @Override
+    public boolean isFixed() {
+      return true;
+    }
+  }
+
+  /**
+   * The union of two sources.
+   *
+   * @param first one
+   * @param second the other
+   */
+  record Both(FactSources first, FactSources second) implements FactSources {
+    /** Creates the combination. */
+    public Both {
+      requireNonNull(first, "first");
+      requireNonNull(second, "second");
+    }
+
+    @Override
+    public List<Plan> relations(String predicate, int arity, List<@Nullable Value> bound) {
+      List<Plan> out = new ArrayList<>(first.relations(predicate, arity, bound));
+      out.addAll(second.relations(predicate, arity, bound));
       return out;
-    };
+    }
+
+    @Override
+    public boolean isFixed() {
+      return first.isFixed() && second.isFixed();
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.osoj.internal.plan;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.osoj.Fact;
 import dev.osoj.FactPattern;
 import dev.osoj.Value;
@@ -23,13 +25,37 @@ public final class FactValues {
    * @return the sources
    */
   public static FactSources of(FactStore store) {
-    return (predicate, arity, bound) -> {
-      List<ValuePattern> args = new ArrayList<>();
+    return new StoreSources(store);
+  }
+
+  /**
+   * Sources reading a fact store at planning time. {@link PlanCache} recognises them: a reused plan
+   * is valid only while every lookup its planning made still finds nothing.
+   *
+   * @param store the store
+   */
+  record StoreSources(FactStore store) implements FactSources {
+    StoreSources {
+      requireNonNull(store, "store");
+    }
+
+    @Override
+    public List<Plan> relations(String predicate, int arity, List<@Nullable Value> bound) {
+      return values(arity, store.get(pattern(predicate, bound)));
+    }
+
+    /** Whether the store holds a fact a lookup with these arguments would find. */
+    boolean holdsAny(String predicate, List<@Nullable Value> bound) {
+      return !store.get(pattern(predicate, bound)).isEmpty();
+    }
+
+    private static FactPattern pattern(String predicate, List<@Nullable Value> bound) {
+      List<ValuePattern> args = new ArrayList<>(bound.size());
       for (Value v : bound) {
         args.add(v == null ? ValuePattern.ANY : ValuePattern.exact(v));
       }
-      return values(arity, store.get(new FactPattern(predicate, args)));
-    };
+      return new FactPattern(predicate, args);
+    }
   }
 
   /**

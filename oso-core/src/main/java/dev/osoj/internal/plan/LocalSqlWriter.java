@@ -27,13 +27,16 @@ import java.util.Set;
  * The {@link LocalSql} of the embedded engine: plans each question over local bindings, the fact
  * store (the managed table as scans, any other store's matching facts as bound values) and context
  * facts, then renders it with inlined literals (the {@code *Local} methods, Oso Cloud's contract)
- * or keeps the plan ({@code listFilter}).
+ * or keeps the plan ({@code listFilter}). Plans are cached per question shape ({@link PlanCache}
+ * says what is cached and when not); rendering happens on every call.
  */
 public final class LocalSqlWriter implements LocalSql {
   private final LocalBindings bindings;
   private final SqlDialect dialect;
   private final FactStore store;
   private final Clock clock;
+  private final FactSources sources;
+  private final PlanCache cache = new PlanCache();
 
   /**
    * Creates the writer.
@@ -48,37 +51,32 @@ public final class LocalSqlWriter implements LocalSql {
     this.dialect = requireNonNull(dialect, "dialect");
     this.store = requireNonNull(store, "store");
     this.clock = requireNonNull(clock, "clock");
+    FactSources local =
+        FactSources.fixed(
+            (predicate, arity, bound) -> {
+              List<Plan> out = new ArrayList<>();
+              for (FactSource.Binding b : bindings.bindings(predicate, arity)) {
+                out.add(new Plan.Scan(b));
+              }
+              return out;
+            });
+    FactSources stored =
+        store instanceof JdbcFactStore
+            ? FactSources.factTable(((JdbcFactStore) store).table())
+            : FactValues.of(store);
+    this.sources = local.and(stored);
   }
 
-  private Planner planner(Program program, List<Fact> context) {
-    FactSources local =
-        (predicate, arity, bound) -> {
-          List<Plan> out = new ArrayList<>();
-          for (FactSource.Binding b : bindings.bindings(predicate, arity)) {
-            out.add(new Plan.Scan(b));
-          }
-          return out;
-        };
-    FactSources stored;
-    if (store instanceof JdbcFactStore) {
-      String table = ((JdbcFactStore) store).table();
-      stored =
-          (predicate, arity, bound) ->
-              arity <= FactSource.FACT_TABLE_MAX_ARITY
-                  ? List.<Plan>of(new Plan.Scan(new FactSource.FactTable(table, predicate, arity)))
-                  : List.of();
-    } else {
-      stored = FactValues.of(store);
-    }
-    FactSources all = local.and(stored);
-    if (!context.isEmpty()) {
-      all = all.and(FactValues.of(context));
-    }
-    return new Planner(program, all, clock.instant().getEpochSecond());
+  private FactSources sources(List<Fact> context) {
+    return context.isEmpty() ? sources : sources.and(FactValues.of(context));
+  }
+
+  private long now() {
+    return clock.instant().getEpochSecond();
   }
 
   private Plan allow(Program program, List<Fact> context, Planner.Arg... args) {
-    return planner(program, context).plan("allow", List.of(args));
+    return cache.plan(program, sources(context), now(), "allow", List.of(args));
   }
 
   @Override
@@ -130,7 +128,7 @@ public final class LocalSqlWriter implements LocalSql {
   @Override
   public String evaluateQueryLocalSelect(
       Program program, Query query, Map<String, String> columnsToVars) {
-    Plan plan = planner(program, query.contextFacts()).plan(query);
+    Plan plan = cache.plan(program, sources(query.contextFacts()), now(), query);
     if (columnsToVars.isEmpty()) {
       return SqlRenderer.inline(dialect).exists(plan, "result").sql();
     }
@@ -151,7 +149,7 @@ public final class LocalSqlWriter implements LocalSql {
 
   @Override
   public String evaluateQueryLocalFilter(Program program, Query query, String column, String var) {
-    Plan plan = planner(program, query.contextFacts()).plan(query);
+    Plan plan = cache.plan(program, sources(query.contextFacts()), now(), query);
     List<String> vars = new ArrayList<>(query.constraints().keySet());
     Plan one = project(plan, List.of(indexOf(vars, var)));
     String type = query.constraints().get(var).type();

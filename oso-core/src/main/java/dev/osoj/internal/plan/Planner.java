@@ -14,8 +14,10 @@ import dev.osoj.internal.program.Term;
 import dev.osoj.sql.Plan;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,6 +70,8 @@ public final class Planner {
   private final Map<String, Plan.Fixpoint> fixpoints = new HashMap<>();
   private final Map<String, List<Wildcard>> wildcards = new HashMap<>();
   private final Map<PredicateKey, Building> building = new HashMap<>();
+  private final Map<String, Types.Allowed> subtypes = new HashMap<>();
+  private final boolean template;
   private int fresh;
 
   /**
@@ -78,10 +82,20 @@ public final class Planner {
    * @param nowSeconds the value of {@code @current_unix_time}
    */
   public Planner(Program program, FactSources sources, long nowSeconds) {
+    this(program, sources, nowSeconds, false);
+  }
+
+  /**
+   * Creates a planner; a template planner ({@link PlanCache}) refuses, by throwing {@link
+   * Params.Dependent}, anything that would make the plan depend on the value of a placeholder or on
+   * the clock.
+   */
+  Planner(Program program, FactSources sources, long nowSeconds, boolean template) {
     this.program = requireNonNull(program, "program");
     this.sources = requireNonNull(sources, "sources");
     this.nowSeconds = nowSeconds;
     this.recursion = Recursion.of(program);
+    this.template = template;
   }
 
   /**
@@ -155,20 +169,24 @@ public final class Planner {
       List<Goal> goals, State start, List<Term> outputs, List<@Nullable String> anyTypes) {
     List<State> states = new ArrayList<>();
     solve(goals, 0, start, states);
-    List<Plan> plans = new ArrayList<>();
+    // Different unfoldings often reach the same branch (such as a role implied along two paths);
+    // a union is a set, so keep one copy.
+    Set<Plan> plans = new LinkedHashSet<>();
     for (State s : states) {
       Plan p = new Assembler(this, s).build(outputs, anyTypes, null);
       if (p != null) {
         plans.add(p);
       }
     }
-    return plans.size() == 1 ? plans.get(0) : new Plan.Union(outputs.size(), plans);
+    return plans.size() == 1
+        ? plans.iterator().next()
+        : new Plan.Union(outputs.size(), new ArrayList<>(plans));
   }
 
   // ---- unfolding ----
 
   /** One conjunct to satisfy, with the rule it comes from (null for the question itself). */
-  record Goal(Literal literal, @Nullable Rule rule, List<String> stack) {
+  record Goal(Literal literal, @Nullable Rule rule, List<CallPattern> stack) {
     Goal(Literal literal, @Nullable Rule rule) {
       this(literal, rule, List.of());
     }
@@ -199,8 +217,7 @@ public final class Planner {
       }
     } else if (lit instanceof Literal.Matches) {
       Literal.Matches m = (Literal.Matches) lit;
-      Types.Allowed allowed =
-          m.exact() ? Types.exactly(m.type()) : Types.subtypesOf(program.types(), m.type());
+      Types.Allowed allowed = m.exact() ? Types.exactly(m.type()) : subtypesOf(m.type());
       next(goals, index, s.constrain(walk(m.var(), s), allowed), out);
     } else {
       throw new AssertionError(lit);
@@ -229,11 +246,11 @@ public final class Planner {
       }
       return;
     }
-    List<String> stack = goal.stack();
+    List<CallPattern> stack = goal.stack();
     if (recursion.isRecursive(key)) {
       recursion.checkNotMutual(key, building.keySet(), rule);
-      String pattern = pattern(key, args);
-      if (stack.contains(pattern)) {
+      CallPattern pattern = CallPattern.of(key, args);
+      if (pattern.isIn(stack)) {
         Plan.Fixpoint f = fixpoint(key, args);
         next(goals, index, s.atom(f, args), out);
         for (Wildcard w : wildcards.getOrDefault(f.name(), List.of())) {
@@ -241,7 +258,7 @@ public final class Planner {
         }
         return;
       }
-      List<String> deeper = new ArrayList<>(stack);
+      List<CallPattern> deeper = new ArrayList<>(stack);
       deeper.add(pattern);
       stack = List.copyOf(deeper);
     }
@@ -266,17 +283,48 @@ public final class Planner {
   }
 
   /**
-   * The shape of a call for recursion detection: the predicate and its constant arguments. A call
-   * whose shape is already being unfolded is answered by a fixpoint instead of unfolding again, so
-   * chains of distinct constants (role implications) unfold into plain joins and only true
-   * recursion becomes {@code WITH RECURSIVE}.
+   * The shape of a call for recursion detection: the predicate and its constant arguments (null for
+   * a variable). A call whose shape is already being unfolded is answered by a fixpoint instead of
+   * unfolding again, so chains of distinct constants (role implications) unfold into plain joins
+   * and only true recursion becomes {@code WITH RECURSIVE}.
    */
-  private static String pattern(PredicateKey key, List<Term> args) {
-    StringBuilder p = new StringBuilder(key.toString());
-    for (Term t : args) {
-      p.append('|').append(t instanceof Term.Const ? ((Term.Const) t).value().toString() : "_");
+  record CallPattern(PredicateKey key, List<@Nullable Value> consts) {
+    static CallPattern of(PredicateKey key, List<Term> args) {
+      List<@Nullable Value> consts = new ArrayList<>(args.size());
+      for (Term t : args) {
+        consts.add(t instanceof Term.Const ? ((Term.Const) t).value() : null);
+      }
+      return new CallPattern(key, consts);
     }
-    return p.toString();
+
+    boolean isIn(List<CallPattern> stack) {
+      for (CallPattern p : stack) {
+        if (matches(p)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean matches(CallPattern other) {
+      if (!key.equals(other.key)) {
+        return false;
+      }
+      for (int i = 0; i < consts.size(); i++) {
+        Value a = consts.get(i);
+        Value b = other.consts.get(i);
+        if ((a == null) != (b == null) || (a != null && !a.type().equals(b.type()))) {
+          return false;
+        }
+      }
+      for (int i = 0; i < consts.size(); i++) {
+        Value a = consts.get(i);
+        if (a != null && !Params.same(a, other.consts.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   @Nullable State unifyHead(List<Param> head, List<Term> args, State s) {
@@ -285,14 +333,21 @@ public final class Planner {
       Param p = head.get(i);
       cur = cur.unify(walk(p.term(), cur), walk(args.get(i), cur));
       if (cur != null && p.type() != null) {
-        cur = cur.constrain(walk(p.term(), cur), Types.subtypesOf(program.types(), p.type()));
+        cur = cur.constrain(walk(p.term(), cur), subtypesOf(p.type()));
       }
     }
     return cur;
   }
 
+  private Types.Allowed subtypesOf(String type) {
+    return subtypes.computeIfAbsent(type, t -> Types.subtypesOf(program.types(), t));
+  }
+
   Term walk(Term t, State s) {
     if (t instanceof Term.Now) {
+      if (template) {
+        throw new Params.Dependent();
+      }
       return new Term.Const(Value.of(nowSeconds));
     }
     return s.walk(t);
@@ -311,7 +366,7 @@ public final class Planner {
       Term t = s.walk(args.get(i));
       if (t instanceof Term.Const) {
         Value v = ((Term.Const) t).value();
-        if (!v.type().equals(b.type()) || (b.constant() != null && !b.constant().equals(v))) {
+        if (!v.type().equals(b.type()) || (b.constant() != null && !Params.same(b.constant(), v))) {
           return false;
         }
       } else if (!s.allowed((Term.Var) t).permits(b.type())) {

@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * Answers questions by planning them and running the plan as one SQL statement: the {@link
  * QuestionEngine} of {@link dev.osoj.store.JdbcFactStore}, usable with any fact sources a database
  * can read.
+ *
+ * <p>Plans are cached per question shape ({@link PlanCache}: what is cached and when not), and so
+ * are the statements rendered from them ({@link TemplateSql}): questions of one shape run the same
+ * SQL text with different parameters, which lets the JDBC driver and the database reuse a prepared
+ * statement and its plan.
  */
 public final class SqlQuestions implements QuestionEngine {
   private static final Logger logger = LoggerFactory.getLogger(SqlQuestions.class);
@@ -39,6 +44,7 @@ public final class SqlQuestions implements QuestionEngine {
   private final DataSource dataSource;
   private final SqlDialect dialect;
   private final BiFunction<Program, List<Fact>, FactSources> sources;
+  private final PlanCache cache = new PlanCache();
 
   /**
    * Creates the engine.
@@ -56,8 +62,9 @@ public final class SqlQuestions implements QuestionEngine {
     this.sources = requireNonNull(sources, "sources");
   }
 
-  private Planner planner(Program program, List<Fact> context, long now) {
-    return new Planner(program, sources.apply(program, context), now);
+  private PlanCache.Prepared allow(
+      Program program, List<Fact> context, long now, Planner.Arg... args) {
+    return cache.prepare(program, sources.apply(program, context), now, "allow", List.of(args));
   }
 
   @Override
@@ -68,15 +75,16 @@ public final class SqlQuestions implements QuestionEngine {
       Value resource,
       List<Fact> contextFacts,
       long nowSeconds) {
-    Plan plan =
-        planner(program, contextFacts, nowSeconds)
-            .plan(
-                "allow",
-                List.of(
-                    new Planner.Arg.Bound(actor),
-                    new Planner.Arg.Bound(Value.of(action)),
-                    new Planner.Arg.Bound(resource)));
-    SqlFragment sql = SqlRenderer.bound(dialect).exists(plan, "allowed");
+    PlanCache.Prepared plan =
+        allow(
+            program,
+            contextFacts,
+            nowSeconds,
+            new Planner.Arg.Bound(actor),
+            new Planner.Arg.Bound(Value.of(action)),
+            new Planner.Arg.Bound(resource));
+    SqlFragment sql =
+        TemplateSql.render(plan, "exists", p -> SqlRenderer.bound(dialect).exists(p, "allowed"));
     List<List<@Nullable String>> rows = run(sql, 1);
     return !rows.isEmpty() && isTrue(rows.get(0).get(0));
   }
@@ -93,35 +101,34 @@ public final class SqlQuestions implements QuestionEngine {
       String resourceType,
       List<Fact> contextFacts,
       long nowSeconds) {
-    Plan plan =
-        planner(program, contextFacts, nowSeconds)
-            .plan(
-                "allow",
-                List.of(
-                    new Planner.Arg.Bound(actor),
-                    new Planner.Arg.Bound(Value.of(action)),
-                    new Planner.Arg.Open(resourceType)));
-    return single(plan);
+    return single(
+        allow(
+            program,
+            contextFacts,
+            nowSeconds,
+            new Planner.Arg.Bound(actor),
+            new Planner.Arg.Bound(Value.of(action)),
+            new Planner.Arg.Open(resourceType)));
   }
 
   @Override
   public ListAnswer actions(
       Program program, Value actor, Value resource, List<Fact> contextFacts, long nowSeconds) {
-    Plan plan =
-        planner(program, contextFacts, nowSeconds)
-            .plan(
-                "allow",
-                List.of(
-                    new Planner.Arg.Bound(actor),
-                    new Planner.Arg.Open(Value.STRING),
-                    new Planner.Arg.Bound(resource)));
-    return single(plan);
+    return single(
+        allow(
+            program,
+            contextFacts,
+            nowSeconds,
+            new Planner.Arg.Bound(actor),
+            new Planner.Arg.Open(Value.STRING),
+            new Planner.Arg.Bound(resource)));
   }
 
-  private ListAnswer single(Plan plan) {
+  private ListAnswer single(PlanCache.Prepared plan) {
     TreeSet<String> ids = new TreeSet<>();
     boolean unbounded = false;
-    for (List<@Nullable String> row : run(SqlRenderer.bound(dialect).rows(plan), 2)) {
+    SqlFragment sql = TemplateSql.render(plan, "rows", p -> SqlRenderer.bound(dialect).rows(p));
+    for (List<@Nullable String> row : run(sql, 2)) {
       if (row.get(0) == null) {
         unbounded = true;
       } else {
@@ -134,7 +141,8 @@ public final class SqlQuestions implements QuestionEngine {
   @Override
   public List<Map<String, @Nullable String>> evaluateQuery(
       Program program, Query query, long nowSeconds) {
-    Plan plan = planner(program, query.contextFacts(), nowSeconds).plan(query);
+    FactSources src = sources.apply(program, query.contextFacts());
+    Plan plan = cache.plan(program, src, nowSeconds, query);
     List<String> vars = new ArrayList<>(query.constraints().keySet());
     List<Map<String, @Nullable String>> out = new ArrayList<>();
     java.util.Set<List<@Nullable String>> seen = new java.util.HashSet<>();

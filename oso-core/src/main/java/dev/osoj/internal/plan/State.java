@@ -61,7 +61,7 @@ final class State {
     Term x = walk(a);
     Term y = walk(b);
     if (x instanceof Term.Const && y instanceof Term.Const) {
-      return x.equals(y) ? this : null;
+      return Params.same(((Term.Const) x).value(), ((Term.Const) y).value()) ? this : null;
     }
     if (x instanceof Term.Var && y instanceof Term.Var && x.equals(y)) {
       return this;
