@@ -41,6 +41,10 @@ final class CallerRow {
         (mine ? (theirs ? mixed : own) : other).add(w);
       }
       String row = target.alias();
+      String marked = SqlRenderer.ALIAS_START + row + SqlRenderer.ALIAS_END;
+      if (String.join(" ", b.from).contains(marked) || String.join(" ", b.where).contains(marked)) {
+        return null; // a private alias equal to the caller's would shadow it in a sub-query
+      }
       if (rest.isEmpty()) {
         List<String> all = new ArrayList<>(own);
         all.addAll(other);
@@ -62,9 +66,6 @@ final class CallerRow {
         }
         own.add(mine + " IN (" + r.withCtes(sub.toString()) + ")");
         return SqlRenderer.and(own).replace(alias, row);
-      }
-      if (String.join(" ", rest).contains(SqlRenderer.ALIAS_START + row + SqlRenderer.ALIAS_END)) {
-        return null; // the caller's alias would be shadowed inside the sub-query
       }
       List<String> all = new ArrayList<>(own);
       all.addAll(other);
