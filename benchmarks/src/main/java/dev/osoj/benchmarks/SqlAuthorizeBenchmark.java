@@ -20,8 +20,10 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * {@code authorize} answered in SQL by {@link JdbcFactStore} on PostgreSQL, over the GitClub facts
- * of {@link SqlSchema} (about 1.07M facts in the managed table): a question is planned, rendered
- * and run as one statement on a pooled-less connection from the embedded server's data source.
+ * of {@link SqlSchema} (about 1.07M facts in the managed table): a question is planned (plans and
+ * statements are cached per question shape, so after the first question this is a cache lookup and
+ * a parameter substitution), then run as one statement on a connection from a HikariCP pool of 4.
+ * The 64 user/repository pairs asked in turn share one shape.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SqlAuthorizeBenchmark -f 1 -wi 2 -i 3
  * -w 1s -r 1s}.

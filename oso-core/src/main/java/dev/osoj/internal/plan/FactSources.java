@@ -7,6 +7,8 @@ import dev.osoj.sql.FactSource;
 import dev.osoj.sql.Plan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,6 +68,9 @@ public interface FactSources {
     return new Fixed(sources);
   }
 
+  /** How many fact table scans {@link #factTable} sources remember (one per predicate/arity). */
+  int MAX_REMEMBERED_SCANS = 4096;
+
   /**
    * Returns the fixed sources of a managed fact table ({@link dev.osoj.store.JdbcFactStore}): one
    * scan per predicate of arity at most {@value FactSource#FACT_TABLE_MAX_ARITY}.
@@ -74,11 +79,24 @@ public interface FactSources {
    * @return the sources
    */
   static FactSources factTable(String table) {
+    Map<String, List<Plan>> scans = new ConcurrentHashMap<>();
     return fixed(
-        (predicate, arity, bound) ->
-            arity <= FactSource.FACT_TABLE_MAX_ARITY
-                ? List.<Plan>of(new Plan.Scan(new FactSource.FactTable(table, predicate, arity)))
-                : List.of());
+        (predicate, arity, bound) -> {
+          if (arity > FactSource.FACT_TABLE_MAX_ARITY) {
+            return List.of();
+          }
+          String key = arity + "/" + predicate;
+          List<Plan> known = scans.get(key);
+          if (known != null) {
+            return known;
+          }
+          List<Plan> made =
+              List.of(new Plan.Scan(new FactSource.FactTable(table, predicate, arity)));
+          if (scans.size() < MAX_REMEMBERED_SCANS) {
+            scans.put(key, made);
+          }
+          return made;
+        });
   }
 
   /**

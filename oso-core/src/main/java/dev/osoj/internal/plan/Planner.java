@@ -268,6 +268,9 @@ public final class Planner {
       }
     }
     for (Rule r : program.rules(key)) {
+      if (!headMayMatch(r.head(), args, s)) {
+        continue;
+      }
       Rule renamed = Renamer.rename(r, "#" + (fresh++));
       State s2 = unifyHead(renamed.head(), args, s);
       if (s2 == null) {
@@ -325,6 +328,31 @@ public final class Planner {
       }
       return true;
     }
+  }
+
+  /**
+   * A cheap test, before renaming a rule, that its head can unify with the arguments: constants
+   * equal, argument types within the parameter types. {@link #unifyHead} makes the same checks (and
+   * more), so skipping a rule here changes nothing but the work done.
+   */
+  private boolean headMayMatch(List<Param> head, List<Term> args, State s) {
+    for (int i = 0; i < head.size(); i++) {
+      Param p = head.get(i);
+      Term a = walk(args.get(i), s);
+      if (a instanceof Term.Const) {
+        Value v = ((Term.Const) a).value();
+        if (p.term() instanceof Term.Const && !Params.same(((Term.Const) p.term()).value(), v)) {
+          return false;
+        }
+        if (p.type() != null && !subtypesOf(p.type()).permits(v.type())) {
+          return false;
+        }
+      } else if (p.type() != null
+          && s.allowed((Term.Var) a).intersect(subtypesOf(p.type())).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Nullable State unifyHead(List<Param> head, List<Term> args, State s) {
@@ -461,6 +489,9 @@ public final class Planner {
       }
     }
     for (Rule r : program.rules(key)) {
+      if (!headMayMatch(r.head(), head, State.EMPTY)) {
+        continue;
+      }
       Rule renamed = Renamer.rename(r, "#" + (fresh++));
       State s = unifyHead(renamed.head(), head, State.EMPTY);
       if (s == null) {
