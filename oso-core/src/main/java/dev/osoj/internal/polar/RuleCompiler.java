@@ -374,7 +374,7 @@ final class RuleCompiler {
         }
       }
       names.headTypes = Names.typesOf(params);
-      checkVariables(params, alternative, names);
+      checkVariables(params, alternative, names, true);
       String predicate = "not#" + (++auxiliaryCounter);
       auxiliary.add(new Rule(predicate, params, alternative, not.span(), origin));
       auxiliaryText.put(predicate, origin);
@@ -433,9 +433,18 @@ final class RuleCompiler {
 
   /** Checks negation safety and range restriction of one alternative. */
   void checkVariables(List<Param> head, List<Literal> body, Names names) {
+    checkVariables(head, body, names, false);
+  }
+
+  /**
+   * Checks negation safety and range restriction of one alternative; {@code headBound} for an
+   * auxiliary rule of a negated condition, which is only ever called with every argument bound.
+   */
+  private void checkVariables(
+      List<Param> head, List<Literal> body, Names names, boolean headBound) {
     Set<String> headVars = new HashSet<>();
     head.forEach(p -> Vars.add(p.term(), headVars));
-    Set<String> positive = new HashSet<>();
+    Set<String> positive = new HashSet<>(headBound ? headVars : Set.of());
     Set<String> outsideNot = new HashSet<>(headVars);
     for (Literal l : body) {
       if (l instanceof Literal.Call) {
