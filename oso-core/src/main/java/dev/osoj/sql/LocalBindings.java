@@ -53,7 +53,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * <p>Loading checks the signatures, the type names and that each query is a single {@code SELECT}
  * or {@code WITH} statement; {@link #validate(DataSource)} additionally prepares every query
  * against a database and checks its column count. Queries are trusted configuration: they are
- * embedded in generated SQL as written.
+ * embedded in generated SQL as written, as a derived table, except that a query of the simple form
+ * {@code SELECT col, … FROM table [[AS] alias] [WHERE condition]} (plain columns; a condition of
+ * columns, literals, comparisons, {@code IS [NOT] NULL}, {@code AND}, {@code OR}, {@code NOT}) is
+ * recognized by a strict parser and inlined: its table joins the generated query directly under a
+ * private alias, its columns and condition qualified by that alias. Databases that do not flatten
+ * derived tables (H2) then use the table's indexes.
  *
  * <p>Immutable and thread-safe.
  */

@@ -17,7 +17,13 @@ import org.jspecify.annotations.Nullable;
  * Oso-compatible local methods only, literals written by {@link SqlLiterals}. Conjunctive parts
  * (scans, filters, joins, projections) are flattened into one {@code SELECT} each; unions become
  * derived tables, fixpoints {@code WITH RECURSIVE} common table expressions, anti-joins {@code NOT
- * EXISTS}.
+ * EXISTS}. Simple binding queries are inlined (see {@link LocalBindings}); a binding column gets an
+ * {@code IS NOT NULL} test only when no equality already rejects null; a parameter compared with a
+ * column is not cast (except to UUID), the database infers its type.
+ *
+ * <p>A filter ({@link #filter}) is one {@code IN}, {@code EXISTS} or row condition per distinct
+ * branch; branches that differ only in the constant of one equality are merged into one with {@code
+ * IN (…)} of the constants (see {@code BranchMerge}).
  *
  * <p>On H2, whose recursive queries do not remove duplicates, a recursive relation carries the path
  * of tuples that produced each row and refuses to revisit a tuple, which keeps cyclic data finite
@@ -34,9 +40,9 @@ public final class SqlRenderer {
   private static final char MARK_END = '\u0002';
 
   /** Brackets every private alias in the text until {@link #finish}, so it can be found exactly. */
-  private static final char ALIAS_START = '\u0003';
+  static final char ALIAS_START = '\u0003';
 
-  private static final char ALIAS_END = '\u0004';
+  static final char ALIAS_END = '\u0004';
   private static final Pattern UUID_TEXT =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -146,7 +152,10 @@ public final class SqlRenderer {
       if (isFalse(b.where)) {
         continue;
       }
-      String own = target == null || c.idType() != columnType ? null : onRow(b, c, target);
+      String own =
+          target == null || c.idType() != columnType
+              ? null
+              : CallerRow.condition(this, b, c, target);
       if (own != null) {
         (own.startsWith("EXISTS") || own.contains(" IN (") ? inParts : rowParts).add(own);
       } else if (c.idType() == columnType) {
@@ -165,85 +174,6 @@ public final class SqlRenderer {
       return finish(FALSE);
     }
     return finish(parts.size() == 1 ? parts.get(0) : "(" + String.join(" OR ", parts) + ")");
-  }
-
-  /**
-   * Rewrites a branch that reads the caller's own table, keyed by the id column, as a condition on
-   * the caller's row: the branch's other relations, if any, become {@code column IN (subquery)}
-   * when a single equality links them to the row, else a correlated {@code EXISTS}.
-   *
-   * @return the condition, or null when the branch does not read the caller's table that way
-   */
-  private @Nullable String onRow(Block b, SqlCol out, FilterTarget target) {
-    for (String[] item : b.inlined) {
-      String alias = item[0];
-      if (!item[1].equalsIgnoreCase(target.table())
-          || !out.idSql().equalsIgnoreCase(alias + "." + target.idColumn())) {
-        continue;
-      }
-      List<String> rest = new ArrayList<>(b.from);
-      rest.remove(item[2]);
-      List<String> own = new ArrayList<>();
-      List<String> other = new ArrayList<>();
-      List<String> mixed = new ArrayList<>();
-      for (String w : b.where) {
-        boolean mine = w.contains(alias);
-        boolean theirs = aliasCount(w) > occurrences(w, alias);
-        (mine ? (theirs ? mixed : own) : other).add(w);
-      }
-      String row = target.alias();
-      if (rest.isEmpty()) {
-        List<String> all = new ArrayList<>(own);
-        all.addAll(other);
-        all.addAll(mixed);
-        return and(all).replace(alias, row);
-      }
-      String link = mixed.size() == 1 ? mixed.get(0) : null;
-      java.util.regex.Matcher m = link == null ? null : LINK.matcher(link);
-      if (m != null
-          && m.matches()
-          && (m.group(1).startsWith(alias) != m.group(2).startsWith(alias))) {
-        String mine = m.group(1).startsWith(alias) ? m.group(1) : m.group(2);
-        String theirs = m.group(1).startsWith(alias) ? m.group(2) : m.group(1);
-        StringBuilder sub = new StringBuilder("SELECT ").append(theirs).append(" FROM ");
-        sub.append(String.join(", ", rest));
-        String w = and(other);
-        if (!w.equals(TRUE)) {
-          sub.append(" WHERE ").append(w);
-        }
-        own.add(mine + " IN (" + withCtes(sub.toString()) + ")");
-        return and(own).replace(alias, row);
-      }
-      if (String.join(" ", rest).contains(ALIAS_START + row + ALIAS_END)) {
-        return null; // the caller's alias would be shadowed inside the sub-query
-      }
-      List<String> all = new ArrayList<>(own);
-      all.addAll(other);
-      all.addAll(mixed);
-      return ("EXISTS ("
-              + withCtes("SELECT 1 FROM " + String.join(", ", rest) + " WHERE " + and(all))
-              + ")")
-          .replace(alias, row);
-    }
-    return null;
-  }
-
-  /** An equality between two alias-qualified columns. */
-  private static final Pattern LINK =
-      Pattern.compile(
-          "(\\u0003[A-Za-z0-9_]+\\u0004\\.[A-Za-z_][A-Za-z0-9_]*) = "
-              + "(\\u0003[A-Za-z0-9_]+\\u0004\\.[A-Za-z_][A-Za-z0-9_]*)");
-
-  private static int aliasCount(String text) {
-    return occurrences(text, String.valueOf(ALIAS_START));
-  }
-
-  private static int occurrences(String text, String part) {
-    int n = 0;
-    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
-      n++;
-    }
-    return n;
   }
 
   /**
@@ -341,7 +271,7 @@ public final class SqlRenderer {
     return String.join(" UNION ", selects);
   }
 
-  private String withCtes(String body) {
+  String withCtes(String body) {
     if (ctes.isEmpty()) {
       return body;
     }

@@ -296,6 +296,16 @@ class DifferentialSqlTest {
             "SELECT t.id FROM " + TABLES.get(type) + " t WHERE " + where.sql() + " ORDER BY t.id",
             where.parameters());
     assertThat(filtered).as("filter %s", what).isEqualTo(allowed);
+    SqlFragment onRow =
+        sql.listFilter(user, action, type)
+            .toSql(FilterTarget.of(TABLES.get(type), "t", "id"), dialect);
+    assertThat(
+            GitClubLocalBindingsTest.query(
+                ds,
+                "SELECT t.id FROM " + TABLES.get(type) + " t WHERE " + onRow.sql(),
+                onRow.parameters()))
+        .as("table-aware filter %s", what)
+        .isEqualTo(allowed);
   }
 
   static TreeSet<String> filterRows(DataSource ds, SqlDialect dialect, AuthorizedFilter filter)

@@ -135,6 +135,57 @@ class FilterShapesSqlTest {
     }
   }
 
+  private static final String PUBLIC_UNARCHIVED =
+      "actor User {}\n"
+          + "resource Repository { permissions = [\"read\"]; }\n"
+          + "has_permission(_user: User, \"read\", repo: Repository) if\n"
+          + "  is_public(repo) and not is_archived(repo);\n";
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SqlDialect.class)
+  void tableAwareFilter_negationAndPrivateLookingAliases_agreeWithEvaluator(SqlDialect dialect)
+      throws Exception {
+    DataSource ds = TestDatabases.of(dialect);
+    List<Fact> facts = GitClubLocalBindingsTest.populate(ds, 3);
+    LocalBindings bindings =
+        LocalBindings.fromYaml(GitClubLocalBindingsTest.text("gitclub-bindings.yaml"));
+    try (Oso local =
+            Oso.embedded()
+                .policy(PUBLIC_UNARCHIVED)
+                .localBindings(bindings)
+                .sqlDialect(dialect)
+                .build();
+        Oso memory =
+            memory(
+                PUBLIC_UNARCHIVED,
+                facts.stream().filter(f -> f.predicate().startsWith("is_")).toList())) {
+      Value user = new Value("User", "1");
+      TreeSet<String> expected = new TreeSet<>(memory.list(user, "read", "Repository"));
+      AuthorizedFilter filter = local.listFilter(user, "read", "Repository");
+      for (String alias : List.of("r", "b0", "b1", "f2")) {
+        SqlFragment where = filter.toSql(FilterTarget.of("repositories", alias, "id"), dialect);
+        assertThat(
+                GitClubLocalBindingsTest.query(
+                    ds,
+                    "SELECT "
+                        + alias
+                        + ".id FROM repositories "
+                        + alias
+                        + " WHERE "
+                        + where.sql()
+                        + " ORDER BY "
+                        + alias
+                        + ".name LIMIT 100",
+                    where.parameters()))
+            .as("%s: %s", alias, where.sql())
+            .isEqualTo(expected);
+      }
+      assertThat(filter.toSql(REPOS, dialect).sql())
+          .startsWith("((r.is_public) AND NOT EXISTS (SELECT 1 FROM repositories b")
+          .contains("r.id = b");
+    }
+  }
+
   private static final String DOCS_POLICY =
       "actor User {}\n"
           + "resource Doc {\n"

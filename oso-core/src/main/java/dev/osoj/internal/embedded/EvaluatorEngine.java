@@ -73,9 +73,13 @@ public final class EvaluatorEngine implements QuestionEngine {
       Value resource,
       List<Fact> contextFacts,
       long nowSeconds) {
-    try (Evaluation e = compiled(program).open(contextFacts, nowSeconds)) {
-      return e.authorize(actor, action, resource);
-    }
+    CompiledProgram compiled = compiled(program);
+    return DeepStack.run(
+        () -> {
+          try (Evaluation e = compiled.open(contextFacts, nowSeconds)) {
+            return e.authorize(actor, action, resource);
+          }
+        });
   }
 
   @Override
@@ -86,26 +90,38 @@ public final class EvaluatorEngine implements QuestionEngine {
       String resourceType,
       List<Fact> contextFacts,
       long nowSeconds) {
-    try (Evaluation e = compiled(program).open(contextFacts, nowSeconds)) {
-      Evaluation.Answer answer = e.list(actor, action, resourceType);
-      return new ListAnswer(answer.values(), answer.unbounded());
-    }
+    CompiledProgram compiled = compiled(program);
+    return DeepStack.run(
+        () -> {
+          try (Evaluation e = compiled.open(contextFacts, nowSeconds)) {
+            Evaluation.Answer answer = e.list(actor, action, resourceType);
+            return new ListAnswer(answer.values(), answer.unbounded());
+          }
+        });
   }
 
   @Override
   public ListAnswer actions(
       Program program, Value actor, Value resource, List<Fact> contextFacts, long nowSeconds) {
-    try (Evaluation e = compiled(program).open(contextFacts, nowSeconds)) {
-      Evaluation.Answer answer = e.actions(actor, resource);
-      return new ListAnswer(answer.values(), answer.unbounded());
-    }
+    CompiledProgram compiled = compiled(program);
+    return DeepStack.run(
+        () -> {
+          try (Evaluation e = compiled.open(contextFacts, nowSeconds)) {
+            Evaluation.Answer answer = e.actions(actor, resource);
+            return new ListAnswer(answer.values(), answer.unbounded());
+          }
+        });
   }
 
   @Override
   public List<Map<String, @Nullable String>> evaluateQuery(
       Program program, Query query, long nowSeconds) {
-    try (Evaluation e = compiled(program).open(query.contextFacts(), nowSeconds)) {
-      return e.query(query);
-    }
+    CompiledProgram compiled = compiled(program);
+    return DeepStack.run(
+        () -> {
+          try (Evaluation e = compiled.open(query.contextFacts(), nowSeconds)) {
+            return e.query(query);
+          }
+        });
   }
 }
