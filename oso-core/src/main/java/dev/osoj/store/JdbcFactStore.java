@@ -50,6 +50,12 @@ import org.slf4j.LoggerFactory;
  * (empty strings beyond the arity). Indexes: {@code (predicate, v<i>, t<i>)} for positions 0 to 2.
  * Every {@link #apply} runs in one transaction: all of it or nothing.
  *
+ * <p>Questions of one shape (same policy, question kind, action and types of the bound values)
+ * reuse one plan and one SQL text with the values bound as parameters, so the driver and the
+ * database can reuse a prepared statement and its plan. A question is planned afresh when the
+ * policy names one of its values as a constant (such as {@code allow(User{"alice"}, ...)}) or uses
+ * {@code @current_unix_time}, and when it carries context facts.
+ *
  * <p>Limitations: facts of more than 5 arguments and ids holding a NUL character are refused
  * ({@link InvalidFactException}); ids are compared as text, case-sensitively (PostgreSQL and H2
  * defaults; a case-insensitive collation on the table would over-grant).
