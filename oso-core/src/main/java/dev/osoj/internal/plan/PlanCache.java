@@ -46,6 +46,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The cache holds at most {@code capacity} shapes; beyond, an arbitrary entry is evicted. It is
  * thread-safe; each plan is built by its own {@link Planner}.
+ *
+ * <p>Limitations: it holds the plans of one program at a time, so two Oso instances with different
+ * policies sharing one {@link dev.osoj.store.JdbcFactStore} keep dropping each other's plans (their
+ * answers stay correct). String, integer and boolean arguments are part of the key, so a caller
+ * asking with ever new strings (rather than actions) fills the cache with single-use shapes.
  */
 public final class PlanCache {
   /** The default number of shapes kept. */
