@@ -65,7 +65,13 @@ final class TemplateSql {
     if (valueSensitive(template)) {
       return null;
     }
-    SqlFragment f = renderer.apply(template);
+    SqlFragment f;
+    try {
+      f = renderer.apply(template);
+    } catch (RuntimeException e) {
+      // the question's own rendering succeeded; the template's refusal only means no reuse
+      return null;
+    }
     if (Params.mentionsPlaceholder(f.sql())) {
       return null;
     }
