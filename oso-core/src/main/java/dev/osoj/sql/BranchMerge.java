@@ -54,6 +54,9 @@ final class BranchMerge {
           continue;
         }
         if (eq == null) {
+          if (occurrences(base, d.eq) != 1) {
+            continue; // the renderer finds the equality by identity: it must be used once
+          }
           eq = d.eq;
           values.add(constantOf(eq));
         } else if (eq != d.eq) {
@@ -69,6 +72,50 @@ final class BranchMerge {
       out.add(new Merged(base, map));
     }
     return out;
+  }
+
+  /** Counts the places of a plan holding this very equality object. */
+  static int occurrences(Plan plan, Plan.Condition.Eq eq) {
+    if (plan instanceof Plan.Filter) {
+      Plan.Filter f = (Plan.Filter) plan;
+      return occurrences(f.input(), eq) + occurrences(f.condition(), eq);
+    }
+    if (plan instanceof Plan.Project) {
+      return occurrences(((Plan.Project) plan).input(), eq);
+    }
+    if (plan instanceof Plan.Join) {
+      Plan.Join j = (Plan.Join) plan;
+      return occurrences(j.left(), eq) + occurrences(j.right(), eq) + occurrences(j.on(), eq);
+    }
+    if (plan instanceof Plan.AntiJoin) {
+      Plan.AntiJoin j = (Plan.AntiJoin) plan;
+      return occurrences(j.left(), eq) + occurrences(j.right(), eq) + occurrences(j.on(), eq);
+    }
+    if (plan instanceof Plan.Union) {
+      int n = 0;
+      for (Plan p : ((Plan.Union) plan).inputs()) {
+        n += occurrences(p, eq);
+      }
+      return n;
+    }
+    if (plan instanceof Plan.Fixpoint) {
+      Plan.Fixpoint f = (Plan.Fixpoint) plan;
+      return occurrences(f.seed(), eq) + occurrences(f.step(), eq);
+    }
+    return 0;
+  }
+
+  private static int occurrences(Plan.Condition c, Plan.Condition.Eq eq) {
+    if (c == eq) {
+      return 1;
+    }
+    int n = 0;
+    if (c instanceof Plan.Condition.And) {
+      for (Plan.Condition x : ((Plan.Condition.And) c).conditions()) {
+        n += occurrences(x, eq);
+      }
+    }
+    return n;
   }
 
   private static Value constantOf(Plan.Condition.Eq eq) {
