@@ -50,17 +50,17 @@ final class FastAuthorizer {
    */
   int authorize(Value actor, String action, Value resource) {
     try (FactDatabase.Reader reader = program.db.read()) {
-      int a = values.findRecent(actor);
-      int r = a < 0 ? -1 : values.findRecent(resource);
+      long a = values.findRecentWithType(actor);
+      long r = a < 0 ? -1 : values.findRecentWithType(resource);
       int act = r < 0 ? -1 : actionId(action);
       if (act < 0) {
         return UNCOVERED;
       }
-      FastPlan plan = plan(values.typeOf(a), act, values.typeOf(r));
+      FastPlan plan = plan((int) (a >>> 32), act, (int) (r >>> 32));
       if (plan == null) {
         return UNCOVERED;
       }
-      return plan.holds(a, r) ? 1 : 0;
+      return plan.holds((int) a, (int) r) ? 1 : 0;
     }
   }
 

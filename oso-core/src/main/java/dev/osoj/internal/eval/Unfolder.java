@@ -36,6 +36,7 @@ final class Unfolder {
   static final int MAX_BRANCHES = 256;
   static final int MAX_DEPTH = 24;
   private static final int UNSET = Integer.MAX_VALUE;
+  private static final int ALL_BOUND = 1000;
 
   /** Thrown when the question's shape is not covered. */
   static final class Unsupported extends RuntimeException {
@@ -47,7 +48,7 @@ final class Unfolder {
   }
 
   /** A conjunct of a branch under construction. Terms: a variable if at least 0, else a const. */
-  sealed interface Atom permits Goal, Lookup, Check, InSet {}
+  sealed interface Atom permits Goal, Lookup, Check, InSet, SetLookup {}
 
   /**
    * A call still to unfold: the rules that may answer it (see {@link Compiler}), its caller chain.
@@ -59,6 +60,9 @@ final class Unfolder {
 
   /** A type test: {@code matches} (exact for {@code matches!}) or a head parameter type. */
   record Check(int term, int type, boolean exact) implements Atom {}
+
+  /** A lookup whose argument at {@code position} may be any of several constants (a merge). */
+  record SetLookup(Lookup lookup, int position, int[] constants) implements Atom {}
 
   /** A membership test over stored value ids. */
   record InSet(int term, int[] values) implements Atom {}
@@ -127,7 +131,7 @@ final class Unfolder {
             allow, new int[] {ACTOR, Op.constRef(action), RESOURCE}, allow.rules, new CRule[0]));
     Deque<Branch> work = new ArrayDeque<>();
     work.push(new Branch(start, subst, 2));
-    Map<String, int[]> finished = new LinkedHashMap<>();
+    Map<String, List<Atom>> finished = new LinkedHashMap<>();
     int steps = 0;
     while (!work.isEmpty()) {
       if (++steps > MAX_BRANCHES * 16) {
@@ -381,12 +385,12 @@ final class Unfolder {
   }
 
   /** Orders a finished branch and adds it unless an identical one is there. */
-  private void finish(Branch b, Map<String, int[]> finished) {
+  private void finish(Branch b, Map<String, List<Atom>> finished) {
     List<Atom> atoms = new ArrayList<>();
     for (Atom atom : b.atoms) {
       atoms.add(derefAtom(b, atom));
     }
-    List<Atom> ordered = order(atoms, b.vars);
+    List<Atom> ordered = order(withoutRedundantChecks(atoms), b.vars);
     int[] renumber = new int[b.vars];
     Arrays.fill(renumber, -1);
     renumber[ACTOR] = ACTOR;
@@ -399,7 +403,35 @@ final class Unfolder {
       renamed.add(r);
       key.append(describe(r)).append(';');
     }
-    finished.putIfAbsent(key.toString(), FastPlan.encode(renamed, next[0]));
+    finished.putIfAbsent(key.toString(), renamed);
+  }
+
+  /** Drops repeated atoms and type tests implied by another test of the same variable. */
+  private List<Atom> withoutRedundantChecks(List<Atom> atoms) {
+    List<Atom> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Atom atom : atoms) {
+      if (seen.add(describe(atom)) && !implied(atom, atoms)) {
+        out.add(atom);
+      }
+    }
+    return out;
+  }
+
+  private boolean implied(Atom atom, List<Atom> atoms) {
+    if (!(atom instanceof Check) || ((Check) atom).exact) {
+      return false;
+    }
+    Check c = (Check) atom;
+    for (Atom other : atoms) {
+      if (other instanceof Check && other != atom) {
+        Check d = (Check) other;
+        if (d.term == c.term && d.type != c.type && types.isSub(d.type, c.type)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static Atom derefAtom(Branch b, Atom atom) {
@@ -431,13 +463,7 @@ final class Unfolder {
     List<Atom> rest = new ArrayList<>(atoms);
     List<Atom> out = new ArrayList<>();
     while (true) {
-      for (int i = 0; i < rest.size(); i++) {
-        Atom a = rest.get(i);
-        if (!(a instanceof Lookup) && isBound(testTerm(a), bound)) {
-          out.add(a);
-          rest.remove(i--);
-        }
-      }
+      flushTests(rest, bound, out, false);
       Lookup best = null;
       int bestScore = -1;
       for (Atom a : rest) {
@@ -448,6 +474,9 @@ final class Unfolder {
             bestScore = score;
           }
         }
+      }
+      if (best == null || bestScore < ALL_BOUND) {
+        flushTests(rest, bound, out, true);
       }
       if (best == null) {
         break;
@@ -464,6 +493,22 @@ final class Unfolder {
       throw new Unsupported("a variable is only type-tested, never looked up");
     }
     return out;
+  }
+
+  /**
+   * Moves the ready tests to the output: {@code in} tests at once, type tests (which read the value
+   * table, likely a cache miss) only when {@code types} is set, that is before a lookup that binds
+   * new variables or at the end; lookups with every argument bound go first because they usually
+   * touch rows already in cache.
+   */
+  private static void flushTests(List<Atom> rest, boolean[] bound, List<Atom> out, boolean types) {
+    for (int i = 0; i < rest.size(); i++) {
+      Atom a = rest.get(i);
+      if ((a instanceof InSet || (types && a instanceof Check)) && isBound(testTerm(a), bound)) {
+        out.add(a);
+        rest.remove(i--);
+      }
+    }
   }
 
   private static int testTerm(Atom a) {
@@ -483,7 +528,7 @@ final class Unfolder {
         boundVars += arg >= 0 ? 1 : 0;
       }
     }
-    return (boundArgs == l.args.length ? 1000 : 0) + boundVars * 10 + boundArgs;
+    return (boundArgs == l.args.length ? ALL_BOUND : 0) + boundVars * 10 + boundArgs;
   }
 
   private static Atom rename(Atom atom, int[] renumber, int[] next) {
@@ -518,6 +563,13 @@ final class Unfolder {
     } else if (atom instanceof Check) {
       Check c = (Check) atom;
       return "T" + c.term + (c.exact ? "=" : "<") + c.type;
+    }
+    if (atom instanceof SetLookup) {
+      SetLookup s = (SetLookup) atom;
+      return "S" + s.position + Arrays.toString(s.constants) + describe(s.lookup);
+    }
+    if (atom instanceof Goal) {
+      return "G" + ((Goal) atom).pred + Arrays.toString(((Goal) atom).args);
     }
     InSet in = (InSet) atom;
     return "I" + in.term + Arrays.toString(in.values);
