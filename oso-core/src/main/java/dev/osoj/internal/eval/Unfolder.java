@@ -215,16 +215,21 @@ final class Unfolder {
         added.add(new Check(term, rule.headType[i], false));
       }
     }
+    b.atoms.addAll(at, added);
+    if (dead(b)) {
+      // the head cannot match: the body is never looked at, whatever it contains
+      return false;
+    }
     CRule[] path = Arrays.copyOf(goal.path, goal.path.length + 1);
     path[goal.path.length] = rule;
+    List<Atom> body = new ArrayList<>();
     for (Op op : rule.body) {
       Atom atom = atom(b, op, map, path);
-      if (atom == null) {
-        continue;
+      if (atom != null) {
+        body.add(atom);
       }
-      added.add(atom);
     }
-    b.atoms.addAll(at, added);
+    b.atoms.addAll(Math.min(at, b.atoms.size()), body);
     return !dead(b);
   }
 
