@@ -26,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  * <p>The tree is an int program. {@code OR n pc…} tries alternatives; {@code SUCCEED}; {@code
  * LOOKUP relation arity allBound (mode value)×arity} then its continuation, with mode {@link
  * #CONST} (a stored value id), {@link #BOUND} (a slot bound earlier), {@link #FREE} (a slot this
- * lookup binds) or {@link #SET} (an offset into the constant sets); {@code TYPE slot type exact};
- * {@code IN slot n values…}.
+ * lookup binds), {@link #SAME} (equal to the row's value at an earlier position: a variable this
+ * lookup binds twice) or {@link #SET} (an offset into the constant sets); {@code TYPE slot type
+ * exact}; {@code IN slot n values…}.
  *
  * <p>Immutable; thread-safe. Callers hold the database's read lock.
  */
@@ -41,6 +42,7 @@ final class FastPlan {
   static final int BOUND = 1;
   static final int FREE = 2;
   static final int SET = 3;
+  static final int SAME = 4;
 
   /** A chain longer than this makes a lookup look at its other bound positions' chains. */
   private static final int SHORT_CHAIN = 16;
@@ -317,7 +319,8 @@ final class FastPlan {
       code.add(l.args().length);
       int inner = Math.max(bound, maxTerm(l) + 1);
       code.add(maxTerm(l) < bound ? 1 : 0);
-      boolean[] seen = new boolean[inner];
+      int[] firstAt = new int[inner];
+      Arrays.fill(firstAt, -1);
       for (int p = 0; p < l.args().length; p++) {
         int arg = l.args()[p];
         if (p == setPosition) {
@@ -330,13 +333,16 @@ final class FastPlan {
         } else if (arg < 0) {
           code.add(CONST);
           code.add(Op.constValue(arg));
-        } else if (arg < bound || seen[arg]) {
+        } else if (arg < bound) {
           code.add(BOUND);
           code.add(arg);
+        } else if (firstAt[arg] >= 0) {
+          code.add(SAME);
+          code.add(firstAt[arg]);
         } else {
           code.add(FREE);
           code.add(arg);
-          seen[arg] = true;
+          firstAt[arg] = p;
         }
       }
       return inner;
@@ -443,7 +449,7 @@ final class FastPlan {
     int row = (int) chain;
     while (true) {
       if (clean || rel.alive(row)) {
-        if (matches(rel, row, pc, frame)) {
+        if (matches(rel, row, pc, frame, probe)) {
           if (allBound) {
             return run(next, frame);
           }
@@ -464,7 +470,7 @@ final class FastPlan {
 
   private boolean scan(Relation rel, int pc, int[] frame, int next) {
     for (int row = 0, n = rel.rowLimit(); row < n; row++) {
-      if (rel.alive(row) && matches(rel, row, pc, frame) && run(next, frame)) {
+      if (rel.alive(row) && matches(rel, row, pc, frame, -1) && run(next, frame)) {
         return true;
       }
     }
@@ -488,21 +494,33 @@ final class FastPlan {
     return best;
   }
 
-  /** Compares a row with the bound arguments and binds the free ones, left to right. */
-  private boolean matches(Relation rel, int row, int pc, int[] frame) {
+  /**
+   * Compares a row with the bound arguments (skipping the position whose chain is walked, equal by
+   * construction), then tests the constant sets and binds the free arguments.
+   */
+  private boolean matches(Relation rel, int row, int pc, int[] frame, int probe) {
     int[] code = this.code;
     int arity = code[pc + 2];
     for (int p = 0; p < arity; p++) {
       int at = pc + 4 + 2 * p;
-      int v = rel.get(row, p);
       int mode = code[at];
-      if (mode == FREE) {
-        frame[code[at + 1]] = v;
-      } else if (mode == SET) {
-        if (!inSet(code[at + 1], v)) {
+      if (p != probe && mode <= BOUND) {
+        int want = mode == CONST ? code[at + 1] : frame[code[at + 1]];
+        if (rel.get(row, p) != want) {
           return false;
         }
-      } else if (v != (mode == CONST ? code[at + 1] : frame[code[at + 1]])) {
+      }
+    }
+    for (int p = 0; p < arity; p++) {
+      int at = pc + 4 + 2 * p;
+      int mode = code[at];
+      if (mode == FREE) {
+        frame[code[at + 1]] = rel.get(row, p);
+      } else if (mode == SET) {
+        if (!inSet(code[at + 1], rel.get(row, p))) {
+          return false;
+        }
+      } else if (mode == SAME && rel.get(row, p) != rel.get(row, code[at + 1])) {
         return false;
       }
     }
@@ -570,6 +588,8 @@ final class FastPlan {
             out.append(values.idText(sets[code[at + 1] + 1 + i])).append('\'');
           }
           out.append('}');
+        } else if (code[at] == SAME) {
+          out.append("=#").append(code[at + 1]);
         } else {
           out.append(code[at] == FREE ? "+v" : "v").append(code[at + 1]);
         }

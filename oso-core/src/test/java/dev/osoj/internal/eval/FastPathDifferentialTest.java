@@ -77,6 +77,10 @@ class FastPathDifferentialTest {
         null,
         "has_permission(u: User, \"write\", r: Repo) if\n"
             + "  o matches User and has_relation(r, \"owner\", o) and o = u;\n"),
+    SELF_LOOP(
+        null,
+        "has_permission(u: User, \"write\", o: Org) if\n"
+            + "  has_role(u, \"admin\", o) and x matches Org and has_relation(x, \"parent\", x);\n"),
     EXTRA_ALLOW(
         null,
         "allow(b: Bot, \"read\", o: Org) if is_public(o);\n"
