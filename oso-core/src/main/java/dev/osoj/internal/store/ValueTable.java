@@ -39,23 +39,30 @@ public final class ValueTable {
 
   /**
    * Recently resolved values of questions, two-way set-associative by the value's hash (the more
-   * recent of a set's two entries first). Ids are never reused and values never forgotten, so an
-   * entry stays right forever; readers share the array and race on its slots harmlessly (entries
-   * are immutable, a lost write only costs a later miss).
+   * recent of a set's two entries first; 65,536 entries, a 256 KB array filled only by questions).
+   * Ids are never reused and values never forgotten, so an entry stays right forever; readers share
+   * the array and race on its slots harmlessly (entries are immutable, a lost write only costs a
+   * later miss).
    */
   private final Recent[] recent = new Recent[RECENT_SETS * 2];
 
-  private static final int RECENT_SETS = 1 << 13;
+  private static final int RECENT_SETS = 1 << 15;
 
   private static final class Recent {
     final Value value;
+    final int hash;
     final int id;
     final int type;
 
-    Recent(Value value, int id, int type) {
+    Recent(Value value, int hash, int id, int type) {
       this.value = value;
+      this.hash = hash;
       this.id = id;
       this.type = type;
+    }
+
+    boolean holds(Value v, int h) {
+      return value == v || (hash == h && value.equals(v));
     }
   }
 
@@ -215,12 +222,13 @@ public final class ValueTable {
    */
   public long findRecentWithType(Value value) {
     Recent[] cache = recent;
-    int set = (mix(value.hashCode()) & (RECENT_SETS - 1)) << 1;
+    int h = value.hashCode();
+    int set = (mix(h) & (RECENT_SETS - 1)) << 1;
     Recent hit = cache[set];
-    if (hit == null || (hit.value != value && !hit.value.equals(value))) {
+    if (hit == null || !hit.holds(value, h)) {
       Recent other = cache[set + 1];
-      if (other == null || (other.value != value && !other.value.equals(value))) {
-        return resolveInto(cache, set, value);
+      if (other == null || !other.holds(value, h)) {
+        return resolveInto(cache, set, value, h);
       }
       cache[set + 1] = hit;
       cache[set] = other;
@@ -229,12 +237,12 @@ public final class ValueTable {
     return ((long) hit.type << 32) | hit.id;
   }
 
-  private long resolveInto(Recent[] cache, int set, Value value) {
+  private long resolveInto(Recent[] cache, int set, Value value, int h) {
     int id = find(value);
     if (id < 0) {
       return -1;
     }
-    Recent entry = new Recent(value, id, typeOf[id]);
+    Recent entry = new Recent(value, h, id, typeOf[id]);
     cache[set + 1] = cache[set];
     cache[set] = entry;
     return ((long) entry.type << 32) | id;
