@@ -185,4 +185,23 @@ class UnfolderTest {
     db.apply(List.of(new FactChange.Insert(Fact.of("has_role", user("bob"), Value.of("root")))));
     assertThat(c.authorizeFast(user("bob"), "push", repo("r1"))).isEqualTo(1);
   }
+
+  @Test
+  void authorizeFast_variableTwiceInOneLookup_requiresEqualValues() {
+    String policy =
+        BASE
+            + "has_permission(u: User, \"push\", r: Repo) if\n"
+            + "  has_role(u, \"reader\", r) and x matches Org and has_relation(x, \"org\", x);\n";
+    FactDatabase db =
+        db(
+            Fact.of("has_role", user("ann"), Value.of("reader"), repo("r1")),
+            Fact.of("has_relation", org("o2"), Value.of("org"), org("o3")));
+    CompiledProgram c = compile(policy, db);
+    assertThat(plan(c, "User", "push", "Repo").toString()).contains("=#0");
+    assertThat(c.authorizeFast(user("ann"), "push", repo("r1"))).isEqualTo(0);
+    db.apply(
+        List.of(
+            new FactChange.Insert(Fact.of("has_relation", org("o3"), Value.of("org"), org("o3")))));
+    assertThat(c.authorizeFast(user("ann"), "push", repo("r1"))).isEqualTo(1);
+  }
 }
