@@ -47,6 +47,12 @@ final class FastPlan {
   /** A chain longer than this makes a lookup look at its other bound positions' chains. */
   private static final int SHORT_CHAIN = 16;
 
+  /**
+   * Per-thread variables of the plan being run: a plan never runs another plan, so one array per
+   * thread suffices; every slot is written (a parameter or a lookup binding it) before it is read.
+   */
+  private static final ThreadLocal<int[]> FRAMES = ThreadLocal.withInitial(() -> new int[8]);
+
   private final FactDatabase db;
   private final ValueTable values;
   private final Types types;
@@ -357,7 +363,11 @@ final class FastPlan {
    * @return true if allowed
    */
   boolean holds(int actor, int resource) {
-    int[] frame = new int[slots];
+    int[] frame = FRAMES.get();
+    if (frame.length < slots) {
+      frame = new int[slots];
+      FRAMES.set(frame);
+    }
     frame[Unfolder.ACTOR] = actor;
     frame[Unfolder.RESOURCE] = resource;
     return run(0, frame);
