@@ -9,6 +9,7 @@ import dev.osoj.internal.embedded.PolarFrontEnd;
 import dev.osoj.internal.embedded.PolicyFrontEnd;
 import dev.osoj.internal.embedded.QuestionEngine;
 import dev.osoj.internal.plan.LocalSqlWriter;
+import dev.osoj.internal.polar.Negation;
 import dev.osoj.internal.store.FactDatabase;
 import dev.osoj.internal.store.FactDatabaseHolder;
 import dev.osoj.spi.FactStore;
@@ -50,6 +51,7 @@ public final class EmbeddedBuilder {
   private int inlineCount;
   private @Nullable LocalBindings localBindings;
   private @Nullable SqlDialect sqlDialect;
+  private boolean extendedNegation;
 
   EmbeddedBuilder() {}
 
@@ -159,6 +161,33 @@ public final class EmbeddedBuilder {
     return this;
   }
 
+  /**
+   * Accepts any stratified negation in this instance's policies, now and on every later {@link
+   * Oso#policy} call. By default {@code not} applies only to a single stored-fact lookup, as Oso
+   * Cloud documents, so a policy that loads here also loads there. With extended negation, {@code
+   * not} may also apply to a predicate that rules derive and to compound conditions:
+   *
+   * <pre>{@code
+   * has_permission(u: User, "merge", pr: PullRequest) if
+   *   has_role(u, "maintainer", pr) and
+   *   not (has_role(u, "author", pr) and not self_merge_allowed(pr));
+   * }</pre>
+   *
+   * <p>A predicate may not depend on its own negation through recursion ({@code InvalidNegation}
+   * names the cycle). Variables that occur only inside a negated condition are quantified inside
+   * it; the others must occur in a positive call of the rule. Policy tests' {@code iff} conditions
+   * still negate single calls only. The SQL planner ({@link Oso#listFilter}, the local methods,
+   * {@code JdbcFactStore}) turns each negation into an anti-join and refuses, with an error naming
+   * the rule, a negated condition it cannot express.
+   *
+   * @param enabled true to accept extended negation
+   * @return this builder
+   */
+  public EmbeddedBuilder extendedNegation(boolean enabled) {
+    this.extendedNegation = enabled;
+    return this;
+  }
+
   private static void checkUnset(@Nullable Object current, String setting) {
     if (current != null) {
       throw new IllegalStateException("setting '" + setting + "' was already given");
@@ -186,7 +215,8 @@ public final class EmbeddedBuilder {
     FactStore store = factStore == null ? new MemoryFactStore() : factStore;
     QuestionEngine engine = engineFor(store);
     Clock c = clock == null ? Clock.systemUTC() : clock;
-    PolicyFrontEnd compiler = new PolarFrontEnd();
+    PolicyFrontEnd compiler =
+        new PolarFrontEnd(extendedNegation ? Negation.EXTENDED : Negation.STRICT);
     LocalSql sql = localSqlFor(store, c);
     return new EmbeddedOso(store, engine, sql, compiler, c, all);
   }

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,6 +39,8 @@ final class EngineOptions {
       description = "A context fact for this question only, in facts-file notation; repeatable.")
   List<String> context = new ArrayList<>();
 
+  @Mixin NegationOption negation = new NegationOption();
+
   /**
    * Loads the policy and the facts into a new embedded engine. Every file is read and parsed before
    * the policy is loaded, so input errors come first and cheaply.
@@ -53,8 +56,8 @@ final class EngineOptions {
     }
     contextFacts(); // a bad context fact fails before the policy is loaded
     List<PolicySource> sources = PolicyInput.read(policies);
-    PolicyInput.compile(sources, err);
-    Oso oso = Engines.embedded(sources);
+    PolicyInput.compile(sources, negation.mode(), err);
+    Oso oso = Engines.embedded(sources, negation.mode());
     try {
       for (FactsFile.Entry entry : entries) {
         insert(oso, entry);

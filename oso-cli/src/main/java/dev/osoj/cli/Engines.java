@@ -2,6 +2,7 @@ package dev.osoj.cli;
 
 import dev.osoj.Oso;
 import dev.osoj.PolicyException;
+import dev.osoj.internal.polar.Negation;
 import dev.osoj.internal.polar.PolicySource;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +16,12 @@ final class Engines {
    * Builds an embedded engine; like Oso Cloud, it refuses a policy whose tests fail.
    *
    * @param sources the policy files
+   * @param negation which negations the policy may use
    * @return the engine, without facts
    * @throws CliException (exit code 2) if the policy does not load or its tests fail; the message
    *     lists every diagnostic
    */
-  static Oso embedded(List<PolicySource> sources) {
+  static Oso embedded(List<PolicySource> sources, Negation negation) {
     Map<String, String> filesToText = new LinkedHashMap<>();
     for (PolicySource source : sources) {
       if (filesToText.putIfAbsent(source.file(), source.text()) != null) {
@@ -27,7 +29,10 @@ final class Engines {
       }
     }
     try {
-      return Oso.embedded().policySources(filesToText).build();
+      return Oso.embedded()
+          .policySources(filesToText)
+          .extendedNegation(negation == Negation.EXTENDED)
+          .build();
     } catch (PolicyException e) {
       throw CliException.input(PolicyInput.render(e.diagnostics()));
     }

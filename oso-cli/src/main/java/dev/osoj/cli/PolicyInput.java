@@ -2,8 +2,10 @@ package dev.osoj.cli;
 
 import dev.osoj.Diagnostic;
 import dev.osoj.PolicyException;
+import dev.osoj.internal.polar.Negation;
 import dev.osoj.internal.polar.PolicyLoader;
 import dev.osoj.internal.polar.PolicySource;
+import dev.osoj.internal.polar.Typing;
 import dev.osoj.internal.program.Program;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,28 +40,30 @@ final class PolicyInput {
    * Reads and loads policy files, printing the warnings on {@code err}.
    *
    * @param files the files, at least one
+   * @param negation which negations the policy may use
    * @param err where warnings go
    * @return the loaded program
    * @throws CliException (exit code 2) if a file cannot be read or the policy has errors; the
    *     message lists every diagnostic, one per line
    */
-  static Program load(List<Path> files, PrintWriter err) {
-    return compile(read(files), err);
+  static Program load(List<Path> files, Negation negation, PrintWriter err) {
+    return compile(read(files), negation, err);
   }
 
   /**
    * Loads policy sources, printing the warnings on {@code err}.
    *
    * @param sources the sources, at least one
+   * @param negation which negations the policy may use
    * @param err where warnings go
    * @return the loaded program
    * @throws CliException (exit code 2) if the policy has errors; the message lists every
    *     diagnostic, one per line
    */
-  static Program compile(List<PolicySource> sources, PrintWriter err) {
+  static Program compile(List<PolicySource> sources, Negation negation, PrintWriter err) {
     Program program;
     try {
-      program = PolicyLoader.load(sources);
+      program = PolicyLoader.load(sources, Typing.LENIENT, negation);
     } catch (PolicyException e) {
       throw CliException.input(render(e.diagnostics()));
     }

@@ -29,6 +29,8 @@ final class TestCommand implements Callable<Integer> {
 
   @Mixin HelpOption help;
 
+  @Mixin NegationOption negation;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Polar policy files.")
   List<Path> files = List.of();
 
@@ -36,7 +38,7 @@ final class TestCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Program program = PolicyInput.load(files, err);
+    Program program = PolicyInput.load(files, negation.mode(), err);
     if (program.tests().isEmpty()) {
       err.println("oso: the policy has no test blocks");
       err.flush();

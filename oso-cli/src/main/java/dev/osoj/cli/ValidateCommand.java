@@ -30,13 +30,15 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Mixin HelpOption help;
 
+  @Mixin NegationOption negation;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Polar policy files.")
   List<Path> files = List.of();
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Program program = PolicyInput.load(files, spec.commandLine().getErr());
+    Program program = PolicyInput.load(files, negation.mode(), spec.commandLine().getErr());
     for (Block block : program.blocks().values()) {
       out.println(summary(block, program.rules()));
     }

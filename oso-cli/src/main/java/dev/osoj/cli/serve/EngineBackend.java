@@ -25,6 +25,7 @@ final class EngineBackend implements ServeBackend {
   private final Object lock = new Object();
   private volatile Instance current;
   private volatile Map<String, String> policyFiles;
+  private final boolean extendedNegation;
   private final Map<String, Oso> withBindings =
       new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -46,12 +47,26 @@ final class EngineBackend implements ServeBackend {
    * @throws dev.osoj.PolicyException if the policy does not load
    */
   EngineBackend(StoredFacts facts, Map<String, String> policyFiles) {
+    this(facts, policyFiles, false);
+  }
+
+  /**
+   * Creates the backend and loads the initial policy.
+   *
+   * @param facts where facts live
+   * @param policyFiles file name to Polar text, possibly empty
+   * @param extendedNegation whether policies may use extended negation
+   * @throws dev.osoj.PolicyException if the policy does not load
+   */
+  EngineBackend(StoredFacts facts, Map<String, String> policyFiles, boolean extendedNegation) {
+    this.extendedNegation = extendedNegation;
     this.policyFiles = Collections.unmodifiableMap(new LinkedHashMap<>(policyFiles));
     this.current = new Instance(build(facts.store(), this.policyFiles, null), facts);
   }
 
-  private static Oso build(FactStore store, Map<String, String> files, LocalBindings bindings) {
-    dev.osoj.EmbeddedBuilder b = Oso.embedded().factStore(store).policySources(files);
+  private Oso build(FactStore store, Map<String, String> files, LocalBindings bindings) {
+    dev.osoj.EmbeddedBuilder b =
+        Oso.embedded().factStore(store).policySources(files).extendedNegation(extendedNegation);
     if (bindings != null) {
       b.localBindings(bindings);
     }

@@ -2,6 +2,7 @@ package dev.osoj.cli.serve;
 
 import ch.qos.logback.classic.Level;
 import dev.osoj.PolicyException;
+import dev.osoj.cli.NegationOption;
 import dev.osoj.internal.http.RemoteSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -91,6 +93,8 @@ public final class ServeCommand implements Callable<Integer> {
       description =
           "Worker threads, the most connections served at once (default: " + DEFAULT_THREADS + ").")
   int threads;
+
+  @Mixin NegationOption negation = new NegationOption();
 
   /** Creates the command; picocli sets the options. */
   public ServeCommand() {}
@@ -185,7 +189,7 @@ public final class ServeCommand implements Callable<Integer> {
           "store '" + StoredFacts.redact(store) + "' cannot be used: " + e.getMessage());
     }
     try {
-      return new EngineBackend(facts, files);
+      return new EngineBackend(facts, files, negation.isExtended());
     } catch (PolicyException e) {
       facts.close();
       throw new ParameterException(

@@ -88,16 +88,20 @@ public final class EvaluatorEngine implements QuestionEngine {
       Value resource,
       List<Fact> contextFacts,
       long nowSeconds) {
-    CompiledProgram c = compiled(program);
+    CompiledProgram compiled = compiled(program);
     if (fastPath && contextFacts.isEmpty()) {
-      int answer = c.authorizeFast(actor, action, resource);
+      // the fast path never recurses deeper than its plan, so it runs on the caller's thread
+      int answer = compiled.authorizeFast(actor, action, resource);
       if (answer >= 0) {
         return answer == 1;
       }
     }
-    try (Evaluation e = c.open(contextFacts, nowSeconds)) {
-      return e.authorize(actor, action, resource);
-    }
+    return DeepStack.run(
+        () -> {
+          try (Evaluation e = compiled.open(contextFacts, nowSeconds)) {
+            return e.authorize(actor, action, resource);
+          }
+        });
   }
 
   @Override
@@ -108,26 +112,38 @@ public final class EvaluatorEngine implements QuestionEngine {
       String resourceType,
       List<Fact> contextFacts,
       long nowSeconds) {
-    try (Evaluation e = compiled(program).open(contextFacts, nowSeconds)) {
-      Evaluation.Answer answer = e.list(actor, action, resourceType);
-      return new ListAnswer(answer.values(), answer.unbounded());
-    }
+    CompiledProgram compiled = compiled(program);
+    return DeepStack.run(
+        () -> {
+          try (Evaluation e = compiled.open(contextFacts, nowSeconds)) {
+            Evaluation.Answer answer = e.list(actor, action, resourceType);
+            return new ListAnswer(answer.values(), answer.unbounded());
+          }
+        });
   }
 
   @Override
   public ListAnswer actions(
       Program program, Value actor, Value resource, List<Fact> contextFacts, long nowSeconds) {
-    try (Evaluation e = compiled(program).open(contextFacts, nowSeconds)) {
-      Evaluation.Answer answer = e.actions(actor, resource);
-      return new ListAnswer(answer.values(), answer.unbounded());
-    }
+    CompiledProgram compiled = compiled(program);
+    return DeepStack.run(
+        () -> {
+          try (Evaluation e = compiled.open(contextFacts, nowSeconds)) {
+            Evaluation.Answer answer = e.actions(actor, resource);
+            return new ListAnswer(answer.values(), answer.unbounded());
+          }
+        });
   }
 
   @Override
   public List<Map<String, @Nullable String>> evaluateQuery(
       Program program, Query query, long nowSeconds) {
-    try (Evaluation e = compiled(program).open(query.contextFacts(), nowSeconds)) {
-      return e.query(query);
-    }
+    CompiledProgram compiled = compiled(program);
+    return DeepStack.run(
+        () -> {
+          try (Evaluation e = compiled.open(query.contextFacts(), nowSeconds)) {
+            return e.query(query);
+          }
+        });
   }
 }

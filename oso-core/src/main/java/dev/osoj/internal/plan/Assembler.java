@@ -130,7 +130,7 @@ final class Assembler {
               + ": the comparison at "
               + lit.span()
               + " uses variable '"
-              + display(((Term.Var) t).name())
+              + display(((Term.Var) (raw instanceof Term.Var ? raw : t)).name())
               + "', which no call binds");
     }
     return exprOf(t);

@@ -40,6 +40,7 @@ final class PolicyCompiler {
   static final String DEFAULT_ALLOW_ORIGIN = "default allow(actor, action, resource)";
 
   private final Typing typing;
+  private final Negation negation;
   private final Diagnostics diagnostics;
   private final TypeScope scope;
   private final Terms terms;
@@ -52,14 +53,18 @@ final class PolicyCompiler {
   private final List<Item.TestBlock> tests = new ArrayList<>();
   private final Map<Rule, StaticTypes> staticTypes = new IdentityHashMap<>();
 
-  private PolicyCompiler(List<String> fileNames, Typing typing) {
+  private PolicyCompiler(List<String> fileNames, Typing typing, Negation negation) {
     this.typing = typing;
+    this.negation = negation;
     diagnostics = new Diagnostics(fileNames);
     scope = new TypeScope(diagnostics);
     terms = new Terms(diagnostics, scope);
     declarations = new Declarations(diagnostics, scope);
-    ruleCompiler = new RuleCompiler(diagnostics, scope, terms);
-    testCompiler = new TestCompiler(diagnostics, terms, ruleCompiler);
+    ruleCompiler = new RuleCompiler(diagnostics, scope, terms, negation);
+    // test conditions are compiled after the rules are checked, so they cannot add auxiliary
+    // rules: a negated compound condition in an 'iff' stays an error in both modes
+    testCompiler =
+        new TestCompiler(diagnostics, terms, new RuleCompiler(diagnostics, scope, terms));
   }
 
   /**
@@ -82,13 +87,26 @@ final class PolicyCompiler {
    * @throws PolicyValidationException with every problem, when any check fails
    */
   static Program compile(List<PolicyFile> files, Typing typing) {
+    return compile(files, typing, Negation.STRICT);
+  }
+
+  /**
+   * Compiles parsed files into a program with the given typing and negation modes.
+   *
+   * @param files the files of one policy
+   * @param typing whether body-only variables need static types
+   * @param negation which negations are accepted
+   * @return the program
+   * @throws PolicyValidationException with every problem, when any check fails
+   */
+  static Program compile(List<PolicyFile> files, Typing typing, Negation negation) {
     List<String> names = new ArrayList<>();
     List<Item> items = new ArrayList<>();
     for (PolicyFile file : files) {
       names.add(file.file());
       items.addAll(file.items());
     }
-    return new PolicyCompiler(names, typing).run(items);
+    return new PolicyCompiler(names, typing, negation).run(items);
   }
 
   private Program run(List<Item> items) {
@@ -98,6 +116,7 @@ final class PolicyCompiler {
     for (Item item : items) {
       item(item, rewriter);
     }
+    rules.addAll(ruleCompiler.auxiliaryRules());
     addDefaultAllow();
     TypeHierarchy types = hierarchy();
     check(types);
@@ -197,7 +216,11 @@ final class PolicyCompiler {
         checker.checkStrictTyping(rule, st);
       }
     }
-    checker.checkNegations(rules);
+    if (negation == Negation.STRICT) {
+      checker.checkNegations(rules);
+    } else {
+      Stratification.check(rules, diagnostics);
+    }
     checker.checkRuleTypes(rules, ruleTypes);
     checker.warnMisspeltPredicates(rules, new HashSet<>(declares.keySet()));
   }

@@ -49,6 +49,20 @@ public final class PolicyLoader {
    * @throws PolicyValidationException if the policy parses but breaks a rule of the language
    */
   public static Program load(List<PolicySource> sources, Typing typing) {
+    return load(sources, typing, Negation.STRICT);
+  }
+
+  /**
+   * Loads the files of one policy with a choice of typing and negation modes.
+   *
+   * @param sources the files, in any order
+   * @param typing {@link Typing#STRICT} to require static types of body-only variables
+   * @param negation {@link Negation#EXTENDED} to accept any stratified negation
+   * @return the compiled policy
+   * @throws PolicySyntaxException if any file does not parse
+   * @throws PolicyValidationException if the policy parses but breaks a rule of the language
+   */
+  public static Program load(List<PolicySource> sources, Typing typing, Negation negation) {
     List<PolicyFile> files = new ArrayList<>();
     List<Diagnostic> syntaxErrors = new ArrayList<>();
     for (PolicySource source : sources) {
@@ -61,7 +75,7 @@ public final class PolicyLoader {
     if (!syntaxErrors.isEmpty()) {
       throw new PolicySyntaxException(syntaxErrors);
     }
-    Program program = PolicyCompiler.compile(files, typing);
+    Program program = PolicyCompiler.compile(files, typing, negation);
     logger.debug(
         "loaded policy of {} file(s): {} rules, {} tests, {} warnings",
         sources.size(),

@@ -23,7 +23,8 @@ import java.util.Set;
  *       relation and no declared common subtype); an operand of {@code < <= > >=} that is not an
  *       {@code Integer} ([choice]).
  *   <li>{@code InvalidNegation}: {@code not} over a predicate that some rule with a body defines
- *       (strict mode; bodiless rules count as stored facts).
+ *       (strict negation, the default; bodiless rules count as stored facts). Extended negation
+ *       checks stratification instead ({@link Stratification}).
  *   <li>{@code RuleTypeMismatch}: a rule whose name and arity have user {@code type} declarations
  *       but which fits none of them. A parameter fits a typed rule-type position when its type
  *       (typed parameter or literal) is a subtype; an untyped parameter fits only an untyped

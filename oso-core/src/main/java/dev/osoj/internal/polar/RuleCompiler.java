@@ -13,6 +13,7 @@ import dev.osoj.internal.program.Param;
 import dev.osoj.internal.program.Rule;
 import dev.osoj.internal.program.Term;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,18 +45,42 @@ import org.jspecify.annotations.Nullable;
  *   <li>Rule flags ({@code @name}) are {@code UnsupportedSyntax}.
  * </ul>
  *
- * <p>Limitation: the optional <em>extended negation</em> mode of §3.5 (stratified negation of
- * compound or derived conditions) is not implemented; negation is always strict.
+ * <p>With {@link Negation#EXTENDED}, {@code not} may also apply to a compound condition (a
+ * conjunction, a disjunction, a comparison, another negation): the condition becomes an auxiliary
+ * rule {@code not#N(shared…)} (see {@link #auxiliaryRules()}) and the negation a negated call of
+ * it. Its parameters are the variables the condition shares with the rest of the rule, which must
+ * occur in a positive call as for any negated call; variables that occur only inside the condition
+ * are local to it and must be bound inside it. A shared variable keeps the type its head parameter
+ * declares. A condition that is always true makes the negation false, one that is never true makes
+ * it true. The checks that a negated predicate is not derived are the business of {@link
+ * RuleChecker}, which replaces them by a stratification check in this mode.
  */
 final class RuleCompiler {
   private final Diagnostics diagnostics;
   private final TypeScope scope;
   private final Terms terms;
+  private final Negation negation;
+  private final List<Rule> auxiliary = new ArrayList<>();
+  private final Map<String, String> auxiliaryText = new HashMap<>();
+  private int auxiliaryCounter;
 
   RuleCompiler(Diagnostics diagnostics, TypeScope scope, Terms terms) {
+    this(diagnostics, scope, terms, Negation.STRICT);
+  }
+
+  RuleCompiler(Diagnostics diagnostics, TypeScope scope, Terms terms, Negation negation) {
     this.diagnostics = diagnostics;
     this.scope = scope;
     this.terms = terms;
+    this.negation = negation;
+  }
+
+  /**
+   * Returns the auxiliary rules made so far for negated compound conditions ({@link
+   * Negation#EXTENDED} only); they belong to the program like any other rule.
+   */
+  List<Rule> auxiliaryRules() {
+    return auxiliary;
   }
 
   /** Variable naming state of one rule or assertion. */
@@ -63,9 +88,24 @@ final class RuleCompiler {
     private final Set<String> used;
     private final Set<String> fresh = new HashSet<>();
     private int counter;
+    // occurrences of each named variable in the rule (or the negated condition) being compiled,
+    // and the types its head declares: what a negated compound condition needs to find the
+    // variables it shares with the rest
+    private Map<String, List<SourceSpan>> occurrences = Map.of();
+    private Map<String, String> headTypes = Map.of();
 
     Names(Set<String> used) {
       this.used = new HashSet<>(used);
+    }
+
+    private static Map<String, String> typesOf(List<Param> head) {
+      Map<String, String> types = new HashMap<>();
+      for (Param p : head) {
+        if (p.term() instanceof Term.Var && p.type() != null) {
+          types.put(((Term.Var) p.term()).name(), p.type());
+        }
+      }
+      return types;
     }
 
     Term.Var fresh() {
@@ -99,6 +139,8 @@ final class RuleCompiler {
     warnSingletons(occurrences);
     Names names = new Names(occurrences.keySet());
     List<Param> head = head(rule.head(), names);
+    names.occurrences = occurrences;
+    names.headTypes = Names.typesOf(head);
     String origin = AstText.head(rule.head()) + (rule.body() == null ? "" : " if …");
     if (rule.body() == null) {
       return List.of(new Rule(rule.head().name(), head, List.of(), rule.span(), origin));
@@ -208,6 +250,10 @@ final class RuleCompiler {
       return out;
     } else if (expr instanceof Expr.BoolConst) {
       return ((Expr.BoolConst) expr).value() ? one(List.of()) : List.of();
+    } else if (expr instanceof Expr.Not
+        && negation == Negation.EXTENDED
+        && !(((Expr.Not) expr).operand() instanceof Call)) {
+      return negatedCondition((Expr.Not) expr, names);
     }
     Literal literal = literal(expr, names);
     return one(literal == null ? List.of() : List.of(literal));
@@ -279,8 +325,63 @@ final class RuleCompiler {
     diagnostics.error(
         "InvalidNegation",
         not.span(),
-        "'not' must apply to a single call, not to " + what + "; negate one fact lookup at a time");
+        "'not' must apply to a single call, not to "
+            + what
+            + "; negate one fact lookup at a time (or enable extended negation)");
     return null;
+  }
+
+  /**
+   * Compiles {@code not (condition)} in extended mode. The condition is put in normal form; each
+   * alternative becomes an auxiliary rule {@code not#N(shared…)} over the shared variables it
+   * mentions, and the negation the conjunction of their negated calls ({@code not (a or b)} is
+   * {@code not a and not b}), so no auxiliary rule has a parameter its body leaves open.
+   */
+  private List<List<Literal>> negatedCondition(Expr.Not not, Names names) {
+    Map<String, List<SourceSpan>> inside = new LinkedHashMap<>();
+    VariableWalk.expr(not.operand(), inside);
+    Set<String> shared = new HashSet<>();
+    inside.forEach(
+        (name, spans) -> {
+          List<SourceSpan> all = names.occurrences.get(name);
+          if (all != null && all.size() > spans.size()) {
+            shared.add(name);
+          }
+        });
+    Map<String, List<SourceSpan>> outer = names.occurrences;
+    Map<String, String> outerTypes = names.headTypes;
+    names.occurrences = inside;
+    List<List<Literal>> alternatives;
+    try {
+      alternatives = body(not.operand(), names);
+    } finally {
+      names.occurrences = outer;
+    }
+    List<Literal> negations = new ArrayList<>();
+    String origin = "not (" + AstText.expr(not.operand()) + ")";
+    for (List<Literal> alternative : alternatives) {
+      if (alternative.isEmpty()) {
+        return List.of(); // the condition always holds: its negation never does
+      }
+      Set<String> mentioned = new java.util.LinkedHashSet<>();
+      alternative.forEach(l -> Vars.of(l, mentioned));
+      List<Param> params = new ArrayList<>();
+      List<Term> args = new ArrayList<>();
+      for (String name : mentioned) {
+        if (shared.contains(name)) {
+          params.add(new Param(new Term.Var(name), outerTypes.get(name)));
+          args.add(new Term.Var(name));
+        }
+      }
+      names.headTypes = Names.typesOf(params);
+      checkVariables(params, alternative, names, true);
+      String predicate = "not#" + (++auxiliaryCounter);
+      auxiliary.add(new Rule(predicate, params, alternative, not.span(), origin));
+      auxiliaryText.put(predicate, origin);
+      negations.add(new Literal.Not(new Literal.Call(predicate, args, not.span()), not.span()));
+    }
+    names.headTypes = outerTypes;
+    return one(negations); // no alternative: the condition never holds, its negation always does
   }
 
   private @Nullable Literal in(Expr.In in, Names names) {
@@ -332,9 +433,18 @@ final class RuleCompiler {
 
   /** Checks negation safety and range restriction of one alternative. */
   void checkVariables(List<Param> head, List<Literal> body, Names names) {
+    checkVariables(head, body, names, false);
+  }
+
+  /**
+   * Checks negation safety and range restriction of one alternative; {@code headBound} for an
+   * auxiliary rule of a negated condition, which is only ever called with every argument bound.
+   */
+  private void checkVariables(
+      List<Param> head, List<Literal> body, Names names, boolean headBound) {
     Set<String> headVars = new HashSet<>();
     head.forEach(p -> Vars.add(p.term(), headVars));
-    Set<String> positive = new HashSet<>();
+    Set<String> positive = new HashSet<>(headBound ? headVars : Set.of());
     Set<String> outsideNot = new HashSet<>(headVars);
     for (Literal l : body) {
       if (l instanceof Literal.Call) {
@@ -409,8 +519,10 @@ final class RuleCompiler {
             not.span(),
             "variable '"
                 + v
-                + "' in 'not "
-                + dev.osoj.internal.program.ProgramPrinter.call(not.call())
+                + "' in '"
+                + auxiliaryText.getOrDefault(
+                    not.call().predicate(),
+                    "not " + dev.osoj.internal.program.ProgramPrinter.call(not.call()))
                 + "' must also occur in a positive call of the same rule");
       }
     }

@@ -89,7 +89,8 @@ class RejectionCasesTest {
                     + " not (is_banned(u) or is_frozen(d));\n"))
         .containsExactly(
             "InvalidNegation policy.polar:3:64: 'not' must apply to a single call, not to a"
-                + " compound expression; negate one fact lookup at a time");
+                + " compound expression; negate one fact lookup at a time (or enable extended"
+                + " negation)");
   }
 
   @Test
