@@ -458,8 +458,8 @@ final class Unfolder {
   }
 
   /**
-   * Orders the atoms greedily: tests as soon as their variable is bound, then the lookup with every
-   * argument bound, else the one with the most bound arguments.
+   * Orders the atoms greedily: the lookup with every argument bound, else the one with the most
+   * bound arguments; {@code in} tests as soon as their variable is bound, type tests last.
    */
   private static List<Atom> order(List<Atom> atoms, int vars) {
     boolean[] bound = new boolean[vars];
@@ -480,10 +480,8 @@ final class Unfolder {
           }
         }
       }
-      if (best == null || bestScore < ALL_BOUND) {
-        flushTests(rest, bound, out, true);
-      }
       if (best == null) {
+        flushTests(rest, bound, out, true);
         break;
       }
       rest.remove(best);
@@ -502,9 +500,9 @@ final class Unfolder {
 
   /**
    * Moves the ready tests to the output: {@code in} tests at once, type tests (which read the value
-   * table, likely a cache miss) only when {@code types} is set, that is before a lookup that binds
-   * new variables or at the end; lookups with every argument bound go first because they usually
-   * touch rows already in cache.
+   * table, likely a cache miss) only when {@code types} is set, that is after the last lookup: the
+   * lookups of a branch usually follow single links (a resource's parent) and touch rows the
+   * question reads anyway, so a denied question rarely pays for the type test at all.
    */
   private static void flushTests(List<Atom> rest, boolean[] bound, List<Atom> out, boolean types) {
     for (int i = 0; i < rest.size(); i++) {
