@@ -17,6 +17,12 @@
  * materialised between questions. Negation is negation as failure over a complete sub-question;
  * negating through recursion is rejected at compile time (the program is not stratified).
  *
+ * <p>{@code authorize} has a fast path beside the solver ({@link
+ * dev.osoj.internal.eval.CompiledProgram#authorizeFast}): per actor type, action and resource type,
+ * {@code allow} is unfolded once into a tree of stored-fact lookups and type tests (non-recursive
+ * rules only, no negation, comparisons or clock) and then run as index nested-loop joins over the
+ * relations' arrays without frames or continuations. Questions it does not cover go to the solver.
+ *
  * <p>Not API: this package may change in any release.
  */
 @NullMarked

@@ -103,6 +103,34 @@ public final class Relation {
   }
 
   /**
+   * Returns the chain of rows holding a value at a position in one probe: the live row count in the
+   * high 32 bits, the first row (or -1) in the low 32 bits; 0 when no live row holds it. Walk the
+   * chain with {@link #next} until that many live rows are seen.
+   *
+   * @param position the position
+   * @param value the value id
+   * @return the packed count and head
+   */
+  public long chain(int position, int value) {
+    PositionIndex ix = index[position];
+    int slot = ix.slot(value);
+    int[] t = ix.table;
+    if (t[slot] != value) {
+      return 0L;
+    }
+    return ((long) t[slot + 2] << 32) | (t[slot + 1] & 0xFFFFFFFFL);
+  }
+
+  /**
+   * Returns whether some row slot holds a deleted row (so readers must check {@link #alive}).
+   *
+   * @return true when deleted rows are present
+   */
+  public boolean hasDeleted() {
+    return live != rows;
+  }
+
+  /**
    * Returns how many live rows hold a value at a position.
    *
    * @param position the position

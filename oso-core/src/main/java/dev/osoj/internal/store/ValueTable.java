@@ -38,21 +38,31 @@ public final class ValueTable {
   private final Map<String, Integer> typeIds = new HashMap<>();
 
   /**
-   * Recently resolved values of questions, direct-mapped by the value's hash. Ids are never reused
-   * and values never forgotten, so an entry stays right forever; readers share the array and race
-   * on its slots harmlessly (entries are immutable, a lost write only costs a later miss).
+   * Recently resolved values of questions, two-way set-associative by the value's hash (the more
+   * recent of a set's two entries first; 65,536 entries, a 256 KB array filled only by questions).
+   * Ids are never reused and values never forgotten, so an entry stays right forever; readers share
+   * the array and race on its slots harmlessly (entries are immutable, a lost write only costs a
+   * later miss).
    */
-  private final Recent[] recent = new Recent[RECENT];
+  private final Recent[] recent = new Recent[RECENT_SETS * 2];
 
-  private static final int RECENT = 1 << 13;
+  private static final int RECENT_SETS = 1 << 15;
 
   private static final class Recent {
     final Value value;
+    final int hash;
     final int id;
+    final int type;
 
-    Recent(Value value, int id) {
+    Recent(Value value, int hash, int id, int type) {
       this.value = value;
+      this.hash = hash;
       this.id = id;
+      this.type = type;
+    }
+
+    boolean holds(Value v, int h) {
+      return value == v || (hash == h && value.equals(v));
     }
   }
 
@@ -199,16 +209,43 @@ public final class ValueTable {
    * @return its id, or -1 if the table does not hold it
    */
   public int findRecent(Value value) {
-    int slot = mix(value.hashCode()) & (RECENT - 1);
-    Recent hit = recent[slot];
-    if (hit != null && (hit.value == value || hit.value.equals(value))) {
-      return hit.id;
+    long found = findRecentWithType(value);
+    return found < 0 ? -1 : (int) found;
+  }
+
+  /**
+   * Returns the id and the type id of a value like {@link #findRecent}, in one long: the type id in
+   * the high 32 bits, the value id in the low 32 bits; -1 if the table does not hold the value.
+   *
+   * @param value the value
+   * @return the packed type and id, or -1
+   */
+  public long findRecentWithType(Value value) {
+    Recent[] cache = recent;
+    int h = value.hashCode();
+    int set = (mix(h) & (RECENT_SETS - 1)) << 1;
+    Recent hit = cache[set];
+    if (hit == null || !hit.holds(value, h)) {
+      Recent other = cache[set + 1];
+      if (other == null || !other.holds(value, h)) {
+        return resolveInto(cache, set, value, h);
+      }
+      cache[set + 1] = hit;
+      cache[set] = other;
+      hit = other;
     }
+    return ((long) hit.type << 32) | hit.id;
+  }
+
+  private long resolveInto(Recent[] cache, int set, Value value, int h) {
     int id = find(value);
-    if (id >= 0) {
-      recent[slot] = new Recent(value, id);
+    if (id < 0) {
+      return -1;
     }
-    return id;
+    Recent entry = new Recent(value, h, id, typeOf[id]);
+    cache[set + 1] = cache[set];
+    cache[set] = entry;
+    return ((long) entry.type << 32) | id;
   }
 
   private static int hash(int type, String text) {
