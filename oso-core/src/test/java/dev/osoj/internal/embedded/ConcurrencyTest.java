@@ -107,8 +107,9 @@ class ConcurrencyTest {
       oso.insert(role("u", "editor", "w"));
       ExecutorService pool = Executors.newFixedThreadPool(2);
       AtomicBoolean done = new AtomicBoolean();
-      AtomicLong inconsistent = new AtomicLong();
       AtomicLong answers = new AtomicLong();
+      CountDownLatch reading = new CountDownLatch(1);
+      List<List<String>> inconsistent = java.util.Collections.synchronizedList(new ArrayList<>());
       Future<?> reader =
           pool.submit(
               () -> {
@@ -116,21 +117,27 @@ class ConcurrencyTest {
                   List<String> actions = oso.actions(v("User:u"), v("Workspace:w"));
                   if (!actions.equals(List.of("edit", "view"))
                       && !actions.equals(List.of("edit"))) {
-                    inconsistent.incrementAndGet();
+                    inconsistent.add(actions);
                   }
                   answers.incrementAndGet();
+                  reading.countDown();
                 }
                 return null;
               });
-      for (int i = 0; i < 40; i++) {
+      // the swaps start only once the reader is running, so they overlap its questions
+      assertThat(reading.await(60, TimeUnit.SECONDS)).isTrue();
+      long before = answers.get();
+      // at least 40 swaps, and as many as it takes for 40 questions to overlap them
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      for (int i = 0; i < 40 || answers.get() - before < 40; i++) {
+        assertThat(System.nanoTime() - deadline).isNegative();
         oso.policy(i % 2 == 0 ? denyView : allowView);
       }
       done.set(true);
       reader.get(60, TimeUnit.SECONDS);
       pool.shutdown();
 
-      assertThat(inconsistent.get()).isZero();
-      assertThat(answers.get()).isPositive();
+      assertThat(inconsistent).isEmpty();
       assertThat(
               oso.get(
                   FactPattern.of("has_role", ValuePattern.ANY, ValuePattern.ANY, ValuePattern.ANY)))
