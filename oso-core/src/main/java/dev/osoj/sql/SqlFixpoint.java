@@ -1,8 +1,11 @@
 package dev.osoj.sql;
 
 import dev.osoj.EvaluationException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders one {@link Plan.Fixpoint} as a recursive common table expression. Several recursive
@@ -200,5 +203,51 @@ final class SqlFixpoint {
       s.append(" WHERE ").append(w);
     }
     return s.toString();
+  }
+
+  /**
+   * Prefixes a query with the rendered fixpoints it reads, directly or through another, in
+   * dependency order.
+   *
+   * @param ctes the rendered fixpoints by name, each stored after the ones its rendering needed
+   * @param body the query
+   * @return the query with its {@code WITH RECURSIVE} clause, if it reads any fixpoint
+   */
+  static String withReadCtes(Map<String, String> ctes, String body) {
+    if (ctes.isEmpty()) {
+      return body;
+    }
+    // only the fixpoints the body reads, directly or through another; a fixpoint is stored after
+    // the ones its rendering needed, so walking backwards sees every reader before what it reads
+    List<Map.Entry<String, String>> all = new ArrayList<>(ctes.entrySet());
+    StringBuilder reads = new StringBuilder(body);
+    Deque<String> used = new ArrayDeque<>();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Map.Entry<String, String> cte = all.get(i);
+      if (mentions(reads, cte.getKey())) {
+        used.addFirst(cte.getValue());
+        reads.append(' ').append(cte.getValue());
+      }
+    }
+    if (used.isEmpty()) {
+      return body;
+    }
+    return "WITH RECURSIVE " + String.join(", ", used) + " " + body;
+  }
+
+  private static boolean mentions(CharSequence text, String name) {
+    String s = text.toString();
+    for (int i = s.indexOf(name); i >= 0; i = s.indexOf(name, i + 1)) {
+      int end = i + name.length();
+      if ((i == 0 || !isWordChar(s.charAt(i - 1)))
+          && (end == s.length() || !isWordChar(s.charAt(end)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
   }
 }

@@ -211,8 +211,13 @@ public final class SqlRenderer {
   public SqlFragment exists(Plan plan, String name) {
     SqlDialect.checkSimpleIdentifier(name);
     List<String> parts = new ArrayList<>();
-    for (Plan branch : PlanShapes.branches(plan)) {
-      Block b = block(branch, true);
+    // merged as in filters: "some row with role = a" or "some row with role = b" is "some row with
+    // role IN (a, b)", one index probe instead of two
+    List<Plan> distinct = new ArrayList<>(new LinkedHashSet<>(PlanShapes.branches(plan)));
+    for (BranchMerge.Merged merged : BranchMerge.merge(distinct)) {
+      inLists = merged.values();
+      Block b = block(merged.plan(), true);
+      inLists = Map.of();
       if (b.never) {
         continue;
       }
@@ -272,10 +277,7 @@ public final class SqlRenderer {
   }
 
   String withCtes(String body) {
-    if (ctes.isEmpty()) {
-      return body;
-    }
-    return "WITH RECURSIVE " + String.join(", ", ctes.values()) + " " + body;
+    return SqlFixpoint.withReadCtes(ctes, body);
   }
 
   // ---- blocks ----

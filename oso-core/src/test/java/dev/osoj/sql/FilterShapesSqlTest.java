@@ -94,6 +94,30 @@ class FilterShapesSqlTest {
     }
   }
 
+  @Test
+  void authorizeStatement_branchesDifferingInOneRole_testOneRowSet() throws Exception {
+    try (Oso oso =
+        Oso.embedded()
+            .policy(GitClubLocalBindingsTest.text("gitclub.polar"))
+            .localBindings(
+                LocalBindings.fromYaml(GitClubLocalBindingsTest.text("gitclub-bindings.yaml")))
+            .sqlDialect(SqlDialect.POSTGRES)
+            .build()) {
+      String sql =
+          oso.authorizeLocal(
+              new Value("User", "1"), "read", new Value("Repository", "7"), List.of());
+
+      // one probe per role table, and the recursive relation only where a branch reads it
+      assertThat(sql)
+          .contains("b0.role IN ('reader', 'maintainer') AND b0.repo_id = 7")
+          .contains("b2.role IN ('member', 'admin')")
+          .containsOnlyOnce("WITH RECURSIVE")
+          .endsWith(
+              "OR EXISTS (SELECT 1 FROM repositories b17 WHERE ((b17.is_public) AND b17.id = 7))"
+                  + " THEN TRUE ELSE FALSE END AS allowed");
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @EnumSource(SqlDialect.class)
   void nonInlinableBindings_stayDerivedTables_andAgreeWithEvaluator(SqlDialect dialect)
