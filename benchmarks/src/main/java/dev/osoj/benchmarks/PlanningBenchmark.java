@@ -3,6 +3,7 @@ package dev.osoj.benchmarks;
 import dev.osoj.Oso;
 import dev.osoj.Value;
 import dev.osoj.sql.AuthorizedFilter;
+import dev.osoj.sql.FilterTarget;
 import dev.osoj.sql.LocalBindings;
 import dev.osoj.sql.SqlDialect;
 import dev.osoj.sql.SqlFragment;
@@ -70,6 +71,13 @@ public class PlanningBenchmark {
   public SqlFragment listFilterToSql() {
     return oso.listFilter(users[next++ & 63], "read", "Repository")
         .toSql("r.id", SqlDialect.POSTGRES);
+  }
+
+  /** {@code listFilter} rendered in the table-aware form {@code SqlFilterBenchmark} uses. */
+  @Benchmark
+  public SqlFragment listFilterToSqlOnTable() {
+    return oso.listFilter(users[next++ & 63], "read", "Repository")
+        .toSql(FilterTarget.of("repositories", "r", "id"), SqlDialect.POSTGRES);
   }
 
   /** {@code listLocal}: plan and render with literals. */

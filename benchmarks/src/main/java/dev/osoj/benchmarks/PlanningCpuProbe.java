@@ -51,6 +51,7 @@ public final class PlanningCpuProbe {
         i -> SqlRenderer.bound(SqlDialect.POSTGRES).exists((dev.osoj.sql.Plan) fresh.apply(i), "a");
     report("listFilter (plan only)", i -> bench.listFilterPlan(), ops);
     report("listFilter + toSql", i -> bench.listFilterToSql(), ops);
+    report("listFilter + toSql(FilterTarget)", i -> bench.listFilterToSqlOnTable(), ops);
     report("listLocal", i -> bench.listLocal(), ops);
     report("authorizeLocal", i -> bench.authorizeLocal(), ops);
     report("authorize plan, no cache", fresh, ops / 4);
