@@ -75,6 +75,9 @@ final class FastAuthorizer {
 
   /** Returns the plan of a shape (null when uncovered), building it on first use. */
   @Nullable FastPlan plan(int actorType, int action, int resourceType) {
+    if (actorType > 0xFFFF || resourceType > 0xFFFF) {
+      return null; // the key has 16 bits per type: such a shape is never covered
+    }
     long key = key(actorType, action, resourceType);
     Entry[] t = table;
     int mask = t.length - 1;
@@ -115,9 +118,6 @@ final class FastAuthorizer {
   }
 
   private @Nullable FastPlan unfold(int actorType, int action, int resourceType) {
-    if (actorType > 0xFFFF || resourceType > 0xFFFF) {
-      return null;
-    }
     try {
       return new Unfolder(program, actorType, resourceType).unfold(program.pred(ALLOW), action);
     } catch (Unfolder.Unsupported e) {
