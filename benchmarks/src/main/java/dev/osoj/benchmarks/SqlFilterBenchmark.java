@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * one page ({@code ORDER BY name LIMIT 50}) and {@code COUNT(*)} of the repositories a user may
  * read, with the generated filter (planning included, in its table-aware form {@link
  * AuthorizedFilter#toSql(FilterTarget, dev.osoj.sql.SqlDialect)}), with the same query written by
- * hand, and the naive way (fetch the authorized ids, then {@code id IN (…)}).
+ * hand, in the column form {@link AuthorizedFilter#toSql(String, dev.osoj.sql.SqlDialect)} (what
+ * the integrations used to produce), and the naive way (fetch the authorized ids, then {@code id IN
+ * (…)}).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SqlFilterBenchmark -f 1 -wi 2 -i 3 -w
  * 1s -r 1s}.
@@ -73,7 +75,11 @@ public class SqlFilterBenchmark {
             .build();
     List<String> generated = filterPage();
     List<String> hand = handPage();
-    if (!generated.equals(hand) || filterCount() != handCount() || !naivePage().equals(hand)) {
+    if (!generated.equals(hand)
+        || filterCount() != handCount()
+        || !naivePage().equals(hand)
+        || !filterPageColumn().equals(hand)
+        || filterCountColumn() != handCount()) {
       throw new IllegalStateException("filter, hand-written and naive queries disagree");
     }
   }
@@ -99,6 +105,26 @@ public class SqlFilterBenchmark {
   public long filterCount() throws SQLException {
     AuthorizedFilter filter = oso.listFilter(user, "read", "Repository");
     SqlFragment where = filter.toSql(REPOS, dialect);
+    return Long.parseLong(
+        ids("SELECT COUNT(*) FROM repositories r WHERE " + where.sql(), where.parameters()).get(0));
+  }
+
+  /**
+   * One page through the generated filter in its column form ({@link AuthorizedFilter#toSql(String,
+   * SqlDialect)} on {@code r.id}, one {@code r.id IN (…)} per branch), planning included.
+   */
+  @Benchmark
+  public List<String> filterPageColumn() throws SQLException {
+    SqlFragment where = oso.listFilter(user, "read", "Repository").toSql("r.id", dialect);
+    return ids(
+        "SELECT r.id FROM repositories r WHERE " + where.sql() + " ORDER BY r.name, r.id LIMIT 50",
+        where.parameters());
+  }
+
+  /** COUNT(*) through the generated filter in its column form, planning included. */
+  @Benchmark
+  public long filterCountColumn() throws SQLException {
+    SqlFragment where = oso.listFilter(user, "read", "Repository").toSql("r.id", dialect);
     return Long.parseLong(
         ids("SELECT COUNT(*) FROM repositories r WHERE " + where.sql(), where.parameters()).get(0));
   }
