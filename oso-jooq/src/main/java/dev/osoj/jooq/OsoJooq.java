@@ -146,6 +146,11 @@ public final class OsoJooq {
         return CustomCondition.of(
             ctx -> {
               if (!TableAware.render(filter, id, ctx)) {
+                logger.debug(
+                    "{}: '{}' cannot name the caller's table on {}; jOOQ-built form",
+                    filter,
+                    id,
+                    ctx.family());
                 ctx.visit(
                     new PlanRenderer(selects, ctx.family() == SQLDialect.H2)
                         .filter(filter.plan(), id, filter.resourceType()));

@@ -333,6 +333,106 @@ class TableAwareConditionTest {
     }
   }
 
+  private static final String FOLDER_POLICY =
+      "actor User {}\n"
+          + "resource Folder {\n"
+          + "  roles = [\"reader\"];\n"
+          + "  permissions = [\"read\"];\n"
+          + "  relations = { parent: Folder };\n"
+          + "  role if role on \"parent\";\n"
+          + "  \"read\" if \"reader\";\n"
+          + "  \"read\" if is_public(resource);\n"
+          + "}\n";
+
+  private static final String FOLDER_BINDINGS =
+      "facts:\n"
+          + "  \"has_role(User:_, String:_, Folder:_)\":\n"
+          + "    query: SELECT user_id, role, folder_id FROM folder_roles\n"
+          + "  \"has_relation(Folder:_, String:parent, Folder:_)\":\n"
+          + "    query: SELECT id, parent_id FROM folders WHERE parent_id IS NOT NULL\n"
+          + "  \"is_public(Folder:_)\":\n"
+          + "    query: SELECT id FROM folders WHERE is_public\n"
+          + "sql_types:\n"
+          + "  User: text\n"
+          + "  Folder: bigint\n";
+
+  /** The folders table, unquoted names. */
+  static final class Folders extends TableImpl<Record> {
+    final TableField<Record, Long> id =
+        createField(DSL.unquotedName("id"), SQLDataType.BIGINT, this);
+
+    Folders() {
+      super(DSL.unquotedName("folders"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void recursiveRule_withACycle_tableAwareSameRowsAsList(Databases db) throws Exception {
+    DSLContext ctx = DSL.using(db.fresh(), db.dialect());
+    ctx.execute(
+        "CREATE TABLE folders (id BIGINT PRIMARY KEY, parent_id BIGINT, is_public BOOLEAN)");
+    ctx.execute("CREATE TABLE folder_roles (user_id TEXT, role TEXT, folder_id BIGINT)");
+    List<Fact> folderFacts = new ArrayList<>();
+    long[][] rows = {{1, 0}, {2, 1}, {3, 2}, {4, 0}, {5, 4}, {6, 7}, {7, 6}, {8, 0}};
+    for (long[] row : rows) {
+      Value folder = new Value("Folder", Long.toString(row[0]));
+      boolean isPublic = row[0] == 8;
+      ctx.execute(
+          "INSERT INTO folders VALUES (?, ?, ?)", row[0], row[1] == 0 ? null : row[1], isPublic);
+      if (row[1] != 0) {
+        folderFacts.add(
+            Fact.of(
+                "has_relation",
+                folder,
+                Value.of("parent"),
+                new Value("Folder", Long.toString(row[1]))));
+      }
+      if (isPublic) {
+        folderFacts.add(Fact.of("is_public", folder));
+      }
+    }
+    for (int u = 0; u < USERS.size() - 1; u++) {
+      long folder = List.of(1L, 4L, 6L).get(u % 3);
+      ctx.execute("INSERT INTO folder_roles VALUES (?, ?, ?)", USERS.get(u), "reader", folder);
+      folderFacts.add(
+          Fact.of(
+              "has_role",
+              new Value("User", USERS.get(u)),
+              Value.of("reader"),
+              new Value("Folder", Long.toString(folder))));
+    }
+    Folders folders = new Folders();
+    Table<?> f = folders.as(DSL.unquotedName("f"));
+    Field<Long> id = f.field(folders.id);
+    try (Oso oso =
+            Oso.embedded()
+                .policy(FOLDER_POLICY)
+                .localBindings(LocalBindings.fromYaml(FOLDER_BINDINGS))
+                .sqlDialect(
+                    db == Databases.H2
+                        ? dev.osoj.sql.SqlDialect.H2
+                        : dev.osoj.sql.SqlDialect.POSTGRES)
+                .build();
+        Oso memory = Oso.embedded().policy(FOLDER_POLICY).build()) {
+      folderFacts.forEach(memory::insert);
+      for (String user : USERS) {
+        Value actor = new Value("User", user);
+        Select<?> query =
+            ctx.select(id).from(f).where(OsoJooq.authorized(oso, actor, "read", id)).orderBy(id);
+
+        assertThat(ctx.render(query))
+            .as(user)
+            .doesNotContain("oso_")
+            .contains("f.is_public")
+            .contains("WITH RECURSIVE");
+        assertThat(query.fetch(id))
+            .as(user + ": " + ctx.render(query))
+            .isEqualTo(sorted(memory.list(actor, "read", "Folder")));
+      }
+    }
+  }
+
   private static List<Long> sorted(List<String> ids) {
     return ids.stream().map(Long::valueOf).sorted().toList();
   }
