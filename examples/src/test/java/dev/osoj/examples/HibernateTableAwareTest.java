@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.osoj.Oso;
 import dev.osoj.Value;
+import dev.osoj.examples.fetch.OrganizationDirectory;
 import dev.osoj.examples.model.Folder;
 import dev.osoj.examples.model.Issue;
 import dev.osoj.examples.model.Organization;
@@ -30,7 +31,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * bindings derived from the mapping): a way of being authorized that reads the entity's own table
  * becomes a condition on the entity's row ({@code {alias}.is_public}) rather than a second scan of
  * the table, and every road gives the rows of the evaluator, for hostile user ids too, in pages,
- * counts and joins, on H2 and PostgreSQL.
+ * counts, joins and one-to-many collections, on H2 and PostgreSQL.
  */
 class HibernateTableAwareTest {
   /** Users beyond the seeded alice, bob and carol: quotes, LIKE wildcards, a backslash, unicode. */
@@ -85,6 +86,7 @@ class HibernateTableAwareTest {
         .addAnnotatedClass(Repository.class)
         .addAnnotatedClass(Issue.class)
         .addAnnotatedClass(Folder.class)
+        .addAnnotatedClass(OrganizationDirectory.class)
         .buildMetadata()
         .buildSessionFactory();
   }
@@ -177,6 +179,24 @@ class HibernateTableAwareTest {
                       .list())
               .as(name)
               .isEqualTo(orgs);
+          // a one-to-many collection carries the same condition on the child's row
+          List<Long> acmeRepos = repos.stream().filter(id -> id >= 10 && id <= 12).toList();
+          assertThat(session.find(OrganizationDirectory.class, 1L).getRepositories())
+              .as(name)
+              .extracting(Repository::getId)
+              .containsExactlyElementsOf(acmeRepos);
+          session.clear();
+          assertThat(
+                  session
+                      .createSelectionQuery(
+                          "from OrganizationDirectory o left join fetch o.repositories"
+                              + " where o.id = 1",
+                          OrganizationDirectory.class)
+                      .getSingleResult()
+                      .getRepositories())
+              .as(name)
+              .extracting(Repository::getId)
+              .containsExactlyElementsOf(acmeRepos);
         }
       }
     }
