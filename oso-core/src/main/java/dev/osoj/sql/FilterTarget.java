@@ -58,6 +58,7 @@ public final class FilterTarget {
     this(table, checkAlias(requireNonNull(alias, "alias")), idColumn, true);
   }
 
+  /** The flag only tells this constructor, whose alias is trusted, from the public one. */
   private FilterTarget(String table, String alias, String idColumn, boolean aliasChecked) {
     requireNonNull(table, "table");
     requireNonNull(idColumn, "idColumn");
@@ -86,7 +87,9 @@ public final class FilterTarget {
    * Returns a target whose alias is the {@link #ALIAS_PLACEHOLDER {alias}} placeholder of a
    * Hibernate filter condition, which Hibernate replaces with the alias it gives the entity's table
    * (such as {@code r1_0}) when it renders a query. The rendered predicate is meant for a filter
-   * definition only: it is not valid SQL until Hibernate has replaced the placeholder.
+   * definition only: it is not valid SQL until Hibernate has replaced the placeholder. Hibernate's
+   * aliases hold an underscore, the renderer's private aliases (a letter and digits) never do, so
+   * the caller's alias cannot be hidden by one inside a sub-query.
    *
    * @param table the entity's table, as the binding queries name it
    * @param idColumn the entity's id column, a simple identifier
