@@ -21,7 +21,9 @@ import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.TableField;
+import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -58,7 +60,9 @@ public class SqlFilterBenchmark {
   /** The table the filter restricts, as the queries below name it. */
   private static final FilterTarget REPOS = FilterTarget.of("repositories", "r", "id");
 
-  /** The repositories table as jOOQ code would declare it (unquoted names). */
+  /**
+   * The repositories table as jOOQ code would declare it (unquoted names, primary key {@code id}).
+   */
   private static final class Repositories extends TableImpl<Record> {
     private static final long serialVersionUID = 1L;
     final TableField<Record, Integer> id =
@@ -68,6 +72,11 @@ public class SqlFilterBenchmark {
 
     Repositories() {
       super(DSL.unquotedName("repositories"));
+    }
+
+    @Override
+    public UniqueKey<Record> getPrimaryKey() {
+      return Internal.createUniqueKey(this, id);
     }
   }
 

@@ -24,7 +24,9 @@ import org.jooq.SQLDialect;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.TableField;
+import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,17 +81,31 @@ class TableAwareConditionTest {
       List.of(
           "alice", "x' OR '1'='1", "100%", "a_b", "back\\slash", "O'Brien\"", "ünï 名前", "nobody");
 
-  /** The repositories table as generated code would declare it, its names made by a function. */
+  /**
+   * The repositories table as generated code would declare it, its names made by a function, its
+   * primary key declared or not.
+   */
   static final class Repos extends TableImpl<Record> {
     final TableField<Record, Long> id;
     final TableField<Record, Long> orgId;
     final TableField<Record, String> name;
+    private final boolean keyed;
 
     Repos(Function<String, Name> names) {
+      this(names, true);
+    }
+
+    Repos(Function<String, Name> names, boolean keyed) {
       super(names.apply("repositories"));
       id = createField(names.apply("id"), SQLDataType.BIGINT, this);
       orgId = createField(names.apply("org_id"), SQLDataType.BIGINT, this);
       name = createField(names.apply("name"), SQLDataType.VARCHAR, this);
+      this.keyed = keyed;
+    }
+
+    @Override
+    public UniqueKey<Record> getPrimaryKey() {
+      return keyed ? Internal.createUniqueKey(this, id) : null;
     }
   }
 
@@ -294,6 +310,47 @@ class TableAwareConditionTest {
 
   @ParameterizedTest
   @EnumSource(Databases.class)
+  void columnThatIsNoKey_fallsBackToTheJooqForm_sameRowsAsList(Databases db) throws Exception {
+    DSLContext ctx = open(db);
+    Repos repos = new Repos(DSL::unquotedName);
+    Repos unkeyed = new Repos(DSL::unquotedName, false);
+    Table<?> r = repos.as(DSL.unquotedName("r"));
+    Field<Long> orgId = r.field(repos.orgId);
+    try (Oso oso = oso(db);
+        Oso memory = memory()) {
+      for (String user : USERS) {
+        Value actor = new Value("User", user);
+        // repositories whose organization the user may read: org_id is no key of repositories
+        Select<?> byOrg =
+            ctx.select(r.field(repos.id))
+                .from(r)
+                .where(OsoJooq.authorized(oso, actor, "read", "Organization", orgId))
+                .orderBy(r.field(repos.id));
+        Set<Long> orgs = new HashSet<>();
+        memory.list(actor, "read", "Organization").forEach(s -> orgs.add(Long.valueOf(s)));
+        List<Long> expected =
+            ctx.select(repos.id, repos.orgId).from(repos).orderBy(repos.id).fetch().stream()
+                .filter(x -> orgs.contains(x.value2()))
+                .map(x -> x.value1())
+                .toList();
+        Select<?> noKey =
+            ctx.select(unkeyed.id)
+                .from(unkeyed)
+                .where(OsoJooq.authorized(oso, actor, "read", unkeyed.id))
+                .orderBy(unkeyed.id);
+
+        assertThat(ctx.render(byOrg)).contains("oso_");
+        assertThat(byOrg.fetch(0, Long.class)).as(user).isEqualTo(expected);
+        assertThat(ctx.render(noKey)).contains("oso_");
+        assertThat(noKey.fetch(0, Long.class))
+            .as(user)
+            .isEqualTo(sorted(memory.list(actor, "read", "Repository")));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Databases.class)
   void schemaQualifiedTable_fallsBackToTheJooqForm_sameRowsAsList(Databases db) throws Exception {
     DSLContext ctx = open(db);
     String schema = ctx.select(DSL.currentSchema()).fetchOne(0, String.class);
@@ -363,6 +420,11 @@ class TableAwareConditionTest {
 
     Folders() {
       super(DSL.unquotedName("folders"));
+    }
+
+    @Override
+    public UniqueKey<Record> getPrimaryKey() {
+      return Internal.createUniqueKey(this, id);
     }
   }
 

@@ -14,6 +14,7 @@ import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.TableField;
+import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
 import org.jooq.impl.QOM;
 import org.jspecify.annotations.Nullable;
@@ -24,12 +25,12 @@ import org.jspecify.annotations.Nullable;
  * context itself renders the caller's id column and table, so conditions on the caller's row
  * reference the table exactly as the query's {@code FROM} does.
  *
- * <p>Only an id column of a table that declares it (or of an alias of such a table; not a field
- * made from a qualified name, whose qualifier may be any alias) that jOOQ renders as {@code
- * qualifier.id} with a single-part qualifier, on H2 or PostgreSQL, qualifies; for anything else
- * {@link #render} returns false and the caller renders the plan another way. Names are only
- * accepted when every part is a plain identifier or a double-quoted one of letters, digits, {@code
- * _} and {@code $}.
+ * <p>Only an id column that is alone its table's primary key (or a unique key of a non-null column)
+ * in the table's jOOQ metadata (or of an alias of such a table; not a field made from a qualified
+ * name, whose qualifier may be any alias) that jOOQ renders as {@code qualifier.id} with a
+ * single-part qualifier, on H2 or PostgreSQL, qualifies; for anything else {@link #render} returns
+ * false and the caller renders the plan another way. Names are only accepted when every part is a
+ * plain identifier or a double-quoted one of letters, digits, {@code _} and {@code $}.
  */
 public final class TableAware {
   /** A plain or a strictly double-quoted name part. */
@@ -89,8 +90,10 @@ public final class TableAware {
     if (table instanceof QOM.TableAlias) {
       table = ((QOM.TableAlias<?>) table).$table();
     }
-    if (table.field(id.getName()) == null) {
-      return null; // a column named by a qualified name only: its qualifier may be any alias
+    if (!isKey(table, id.getName())) {
+      // a column that is not a key (the caller's row is then not "the row whose id is X"), or one
+      // named by a qualified name only (its qualifier may be any alias)
+      return null;
     }
     List<String> column = parts(ctx.dsl().render(id));
     List<String> tableName = parts(ctx.dsl().render(table));
@@ -110,6 +113,23 @@ public final class TableAware {
     } catch (IllegalArgumentException e) {
       return null; // such as an unquoted alias holding '$'
     }
+  }
+
+  /**
+   * Returns whether a column is, alone, the table's primary key or a unique key of a column that
+   * cannot be null: the table-aware form treats the row whose id is X as the caller's row.
+   */
+  private static boolean isKey(Table<?> table, String column) {
+    for (UniqueKey<?> key : table.getKeys()) {
+      if (key.getFields().size() == 1) {
+        TableField<?, ?> field = key.getFields().get(0);
+        if (field.getName().equals(column)
+            && (key.isPrimary() || !field.getDataType().nullable())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static @Nullable SqlDialect dialect(SQLDialect family) {
