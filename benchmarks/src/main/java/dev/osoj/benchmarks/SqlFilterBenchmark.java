@@ -2,6 +2,7 @@ package dev.osoj.benchmarks;
 
 import dev.osoj.Oso;
 import dev.osoj.Value;
+import dev.osoj.jooq.OsoJooq;
 import dev.osoj.sql.AuthorizedFilter;
 import dev.osoj.sql.FilterTarget;
 import dev.osoj.sql.LocalBindings;
@@ -15,6 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.TableField;
+import org.jooq.UniqueKey;
+import org.jooq.impl.DSL;
+import org.jooq.impl.Internal;
+import org.jooq.impl.SQLDataType;
+import org.jooq.impl.TableImpl;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,7 +43,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * one page ({@code ORDER BY name LIMIT 50}) and {@code COUNT(*)} of the repositories a user may
  * read, with the generated filter (planning included, in its table-aware form {@link
  * AuthorizedFilter#toSql(FilterTarget, dev.osoj.sql.SqlDialect)}), with the same query written by
- * hand, and the naive way (fetch the authorized ids, then {@code id IN (…)}).
+ * hand, in the column form {@link AuthorizedFilter#toSql(String, dev.osoj.sql.SqlDialect)} (what
+ * the integrations used to produce), and the naive way (fetch the authorized ids, then {@code id IN
+ * (…)}).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SqlFilterBenchmark -f 1 -wi 2 -i 3 -w
  * 1s -r 1s}.
@@ -47,6 +60,40 @@ public class SqlFilterBenchmark {
   /** The table the filter restricts, as the queries below name it. */
   private static final FilterTarget REPOS = FilterTarget.of("repositories", "r", "id");
 
+  /**
+   * The repositories table as jOOQ code would declare it (unquoted names, primary key {@code id}).
+   */
+  private static final class Repositories extends TableImpl<Record> {
+    private static final long serialVersionUID = 1L;
+    final TableField<Record, Integer> id =
+        createField(DSL.unquotedName("id"), SQLDataType.INTEGER, this);
+    final TableField<Record, String> name =
+        createField(DSL.unquotedName("name"), SQLDataType.VARCHAR, this);
+
+    Repositories() {
+      super(DSL.unquotedName("repositories"));
+    }
+
+    @Override
+    public UniqueKey<Record> getPrimaryKey() {
+      return Internal.createUniqueKey(this, id);
+    }
+  }
+
+  private static final Repositories REPOSITORIES = new Repositories();
+
+  /** {@code repositories r}, as the other queries name it. */
+  private static final Table<?> R = REPOSITORIES.as(DSL.unquotedName("r"));
+
+  private static final org.jooq.Field<Integer> R_ID = R.field(REPOSITORIES.id);
+  private static final org.jooq.Field<String> R_NAME = R.field(REPOSITORIES.name);
+
+  /**
+   * {@code r.id} as a field made from a name only, which OsoJooq renders in its jOOQ-built form.
+   */
+  private static final org.jooq.Field<Integer> R_ID_NAME =
+      DSL.field(DSL.unquotedName("r", "id"), Integer.class);
+
   private static final String HAND_WHERE =
       "(r.is_public OR r.org_id IN (SELECT o.org_id FROM org_roles o WHERE o.user_id = ?)"
           + " OR r.id IN (SELECT p.repo_id FROM repo_roles p WHERE p.user_id = ?))";
@@ -57,6 +104,7 @@ public class SqlFilterBenchmark {
   private SqlDialect dialect;
   private DataSource ds;
   private Oso oso;
+  private DSLContext jooq;
   private final Value user = new Value("User", "42");
 
   /** Creates and fills the schema, then checks that the three ways agree. */
@@ -71,9 +119,16 @@ public class SqlFilterBenchmark {
             .localBindings(LocalBindings.fromYaml(SqlSchema.resource("gitclub-sql-bindings.yaml")))
             .sqlDialect(dialect)
             .build();
+    jooq = DSL.using(ds, dialect == SqlDialect.H2 ? SQLDialect.H2 : SQLDialect.POSTGRES);
     List<String> generated = filterPage();
     List<String> hand = handPage();
-    if (!generated.equals(hand) || filterCount() != handCount() || !naivePage().equals(hand)) {
+    if (!generated.equals(hand)
+        || filterCount() != handCount()
+        || !naivePage().equals(hand)
+        || !filterPageColumn().equals(hand)
+        || filterCountColumn() != handCount()
+        || !jooqPage().stream().map(String::valueOf).toList().equals(hand)
+        || !jooqPageBuilt().stream().map(String::valueOf).toList().equals(hand)) {
       throw new IllegalStateException("filter, hand-written and naive queries disagree");
     }
   }
@@ -101,6 +156,55 @@ public class SqlFilterBenchmark {
     SqlFragment where = filter.toSql(REPOS, dialect);
     return Long.parseLong(
         ids("SELECT COUNT(*) FROM repositories r WHERE " + where.sql(), where.parameters()).get(0));
+  }
+
+  /**
+   * One page through the generated filter in its column form ({@link AuthorizedFilter#toSql(String,
+   * SqlDialect)} on {@code r.id}, one {@code r.id IN (…)} per branch), planning included.
+   */
+  @Benchmark
+  public List<String> filterPageColumn() throws SQLException {
+    SqlFragment where = oso.listFilter(user, "read", "Repository").toSql("r.id", dialect);
+    return ids(
+        "SELECT r.id FROM repositories r WHERE " + where.sql() + " ORDER BY r.name, r.id LIMIT 50",
+        where.parameters());
+  }
+
+  /** COUNT(*) through the generated filter in its column form, planning included. */
+  @Benchmark
+  public long filterCountColumn() throws SQLException {
+    SqlFragment where = oso.listFilter(user, "read", "Repository").toSql("r.id", dialect);
+    return Long.parseLong(
+        ids("SELECT COUNT(*) FROM repositories r WHERE " + where.sql(), where.parameters()).get(0));
+  }
+
+  /**
+   * One page through {@link OsoJooq} (the table-aware form rendered into a jOOQ query), planning
+   * included.
+   */
+  @Benchmark
+  public List<Integer> jooqPage() {
+    return jooq.select(R_ID)
+        .from(R)
+        .where(OsoJooq.authorized(oso, user, "read", "Repository", R_ID))
+        .orderBy(R_NAME, R_ID)
+        .limit(50)
+        .fetch(R_ID);
+  }
+
+  /**
+   * The same page through {@link OsoJooq} in its jOOQ-built form (one {@code r.id IN (…)} per
+   * branch, bindings not inlined), what OsoJooq rendered for every column before it used the
+   * table-aware form.
+   */
+  @Benchmark
+  public List<Integer> jooqPageBuilt() {
+    return jooq.select(R_ID)
+        .from(R)
+        .where(OsoJooq.authorized(oso, user, "read", "Repository", R_ID_NAME))
+        .orderBy(R_NAME, R_ID)
+        .limit(50)
+        .fetch(R_ID);
   }
 
   /** One page, written by hand. */

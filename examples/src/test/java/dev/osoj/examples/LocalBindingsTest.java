@@ -24,9 +24,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class LocalBindingsTest {
   // The concatenations make the columns unbounded text: the core SQL renderer keeps varchar(n)
   // binding columns in recursive CTEs as they are, which PostgreSQL rejects next to text.
-  private static final String ORG_ROLES =
+  static final String ORG_ROLES =
       "SELECT user_id || '', role || '', organization_id FROM org_roles";
-  private static final String REPO_ROLES =
+  static final String REPO_ROLES =
       "SELECT user_id || '', role || '', repository_id FROM repo_roles";
 
   /**

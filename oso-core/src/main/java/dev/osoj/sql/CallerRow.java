@@ -2,6 +2,7 @@ package dev.osoj.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -41,9 +42,11 @@ final class CallerRow {
         (mine ? (theirs ? mixed : own) : other).add(w);
       }
       String row = target.alias();
-      String marked = SqlRenderer.ALIAS_START + row + SqlRenderer.ALIAS_END;
-      if (String.join(" ", b.from).contains(marked) || String.join(" ", b.where).contains(marked)) {
-        return null; // a private alias equal to the caller's would shadow it in a sub-query
+      // a private alias equal to the caller's (quoted or not, in any case) would shadow it in a
+      // sub-query
+      String marked = SqlRenderer.ALIAS_START + target.aliasName() + SqlRenderer.ALIAS_END;
+      if (lower(b.from).contains(marked) || lower(b.where).contains(marked)) {
+        return null;
       }
       if (rest.isEmpty()) {
         List<String> all = new ArrayList<>(own);
@@ -84,6 +87,10 @@ final class CallerRow {
       Pattern.compile(
           "(\\u0003[A-Za-z0-9_]+\\u0004\\.[A-Za-z_][A-Za-z0-9_]*) = "
               + "(\\u0003[A-Za-z0-9_]+\\u0004\\.[A-Za-z_][A-Za-z0-9_]*)");
+
+  private static String lower(List<String> parts) {
+    return String.join(" ", parts).toLowerCase(Locale.ROOT);
+  }
 
   private static int aliasCount(String text) {
     return occurrences(text, String.valueOf(SqlRenderer.ALIAS_START));

@@ -2,6 +2,10 @@ package dev.osoj.sql;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
 /**
  * The rows a filter restricts, named the way the caller's query names them: the table, the alias
  * the query gives it and its id column. With it, {@link AuthorizedFilter#toSql(FilterTarget,
@@ -22,31 +26,55 @@ import static java.util.Objects.requireNonNull;
  * is not a simple {@code SELECT … FROM table [WHERE …]} are never matched and keep the {@code id IN
  * (…)} form.
  *
- * @param table the table, as the binding queries name it, optionally schema-qualified
- * @param alias the alias of the table in the caller's query (the table name itself if the query
- *     gives none), a simple identifier
- * @param idColumn the id column, a simple identifier
+ * <p>The alias is a simple identifier ({@code r}) or one double-quoted identifier made only of
+ * letters, digits, {@code _} and {@code $} ({@code "r"}, {@code "Repos"}), as a query builder that
+ * quotes every name writes it; it is written into the SQL exactly as given. {@link
+ * #placeholder(String, String)} makes a target whose alias is Hibernate's {@code {alias}}
+ * placeholder, for filter conditions.
+ *
+ * <p>Instances are immutable and thread-safe.
  */
-public record FilterTarget(String table, String alias, String idColumn) {
+public final class FilterTarget {
+  /** The placeholder Hibernate replaces with the entity's table alias in a filter condition. */
+  public static final String ALIAS_PLACEHOLDER = "{alias}";
+
+  private static final Pattern QUOTED_ALIAS = Pattern.compile("\"[A-Za-z0-9_$]+\"");
+
+  private final String table;
+  private final String alias;
+  private final String idColumn;
+
   /**
    * Creates a target, validating the identifiers.
    *
+   * @param table the table, as the binding queries name it, optionally schema-qualified
+   * @param alias the alias of the table in the caller's query (the table name itself if the query
+   *     gives none): a simple identifier, or one double-quoted identifier of letters, digits,
+   *     {@code _} and {@code $}
+   * @param idColumn the id column, a simple identifier
    * @throws IllegalArgumentException naming the identifier that is not acceptable
    */
-  public FilterTarget {
+  public FilterTarget(String table, String alias, String idColumn) {
+    this(table, checkAlias(requireNonNull(alias, "alias")), idColumn, true);
+  }
+
+  /** The flag only tells this constructor, whose alias is trusted, from the public one. */
+  private FilterTarget(String table, String alias, String idColumn, boolean aliasChecked) {
     requireNonNull(table, "table");
-    requireNonNull(alias, "alias");
     requireNonNull(idColumn, "idColumn");
     SqlDialect.checkIdentifier(table);
-    SqlDialect.checkSimpleIdentifier(alias);
     SqlDialect.checkSimpleIdentifier(idColumn);
+    this.table = table;
+    this.alias = alias;
+    this.idColumn = idColumn;
   }
 
   /**
    * Returns a target.
    *
    * @param table the table name
-   * @param alias its alias in the caller's query
+   * @param alias its alias in the caller's query (see {@link #FilterTarget(String, String,
+   *     String)})
    * @param idColumn its id column
    * @return the target
    * @throws IllegalArgumentException if an identifier is not acceptable
@@ -56,11 +84,89 @@ public record FilterTarget(String table, String alias, String idColumn) {
   }
 
   /**
+   * Returns a target whose alias is the {@link #ALIAS_PLACEHOLDER {alias}} placeholder of a
+   * Hibernate filter condition, which Hibernate replaces with the alias it gives the entity's table
+   * (such as {@code r1_0}) when it renders a query. The rendered predicate is meant for a filter
+   * definition only: it is not valid SQL until Hibernate has replaced the placeholder. Hibernate's
+   * aliases hold an underscore, the renderer's private aliases (a letter and digits) never do, so
+   * the caller's alias cannot be hidden by one inside a sub-query.
+   *
+   * @param table the entity's table, as the binding queries name it
+   * @param idColumn the entity's id column, a simple identifier
+   * @return the target
+   * @throws IllegalArgumentException if an identifier is not acceptable
+   */
+  public static FilterTarget placeholder(String table, String idColumn) {
+    return new FilterTarget(table, ALIAS_PLACEHOLDER, idColumn, true);
+  }
+
+  /**
+   * Returns the table, as the binding queries name it.
+   *
+   * @return the table name
+   */
+  public String table() {
+    return table;
+  }
+
+  /**
+   * Returns the alias of the table in the caller's query, as it is written into the SQL.
+   *
+   * @return the alias
+   */
+  public String alias() {
+    return alias;
+  }
+
+  /**
+   * Returns the id column.
+   *
+   * @return the column name
+   */
+  public String idColumn() {
+    return idColumn;
+  }
+
+  /**
    * Returns the qualified id column, {@code alias.idColumn}.
    *
    * @return the column reference
    */
   public String column() {
     return alias + "." + idColumn;
+  }
+
+  /**
+   * Returns the alias without its quotes, in lower case: the name a private alias of the rendered
+   * SQL must not have, lest it hide the caller's table inside a sub-query.
+   */
+  String aliasName() {
+    String bare = alias.startsWith("\"") ? alias.substring(1, alias.length() - 1) : alias;
+    return bare.toLowerCase(Locale.ROOT);
+  }
+
+  private static String checkAlias(String alias) {
+    if (QUOTED_ALIAS.matcher(alias).matches()) {
+      return alias;
+    }
+    return SqlDialect.checkSimpleIdentifier(alias);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FilterTarget t
+        && table.equals(t.table)
+        && alias.equals(t.alias)
+        && idColumn.equals(t.idColumn);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(table, alias, idColumn);
+  }
+
+  @Override
+  public String toString() {
+    return "FilterTarget[table=" + table + ", alias=" + alias + ", idColumn=" + idColumn + "]";
   }
 }

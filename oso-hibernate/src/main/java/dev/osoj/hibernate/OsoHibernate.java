@@ -43,6 +43,20 @@ import org.hibernate.boot.Metadata;
  * table or in local bindings, where only the bound values depend on the actor) the compiled filter
  * is enabled with the real values.
  *
+ * <p><b>Shape.</b> The compiled condition is the table-aware form of {@link
+ * dev.osoj.sql.AuthorizedFilter#toSql(dev.osoj.sql.FilterTarget, dev.osoj.sql.SqlDialect)} on the
+ * entity's table under Hibernate's {@code {alias}} ({@link dev.osoj.sql.FilterTarget#placeholder}):
+ * a way of being authorized that reads the entity's own table by its id through a simple local
+ * binding (such as those {@link #bindings} derives: {@code SELECT id FROM repositories WHERE
+ * is_public}, {@code SELECT id, organization_id FROM repositories WHERE organization_id IS NOT
+ * NULL}) becomes a condition on the entity's row ({@code {alias}.is_public}, {@code
+ * {alias}.organization_id IN (SELECT … FROM org_roles …)}), the other ways one {@code {alias}.id IN
+ * (subquery)} each, as a hand-written query would say. The table is the one of the mapping, matched
+ * with the bindings' {@code FROM} by name ignoring case. When the id column is not a simple
+ * identifier, or the text cannot be a filter condition, the condition is the column form, {@code
+ * {alias}.id IN (subquery)} per way of being authorized; when no binding reads the entity's table
+ * (facts in the managed fact table, say) both forms are the same text.
+ *
  * <p><b>Id-list fallback.</b> When the text differs — facts held only in memory are copied into the
  * SQL as values, so its shape depends on the data; an action that was not compiled at bootstrap —
  * the filter falls back to {@code id IN (:ids)} with the ids from {@link Oso#list}, and says so in

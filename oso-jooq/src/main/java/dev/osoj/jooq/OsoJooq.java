@@ -6,6 +6,7 @@ import dev.osoj.Oso;
 import dev.osoj.Value;
 import dev.osoj.internal.jooq.PlanRenderer;
 import dev.osoj.internal.jooq.Registry;
+import dev.osoj.internal.jooq.TableAware;
 import dev.osoj.sql.AuthorizedFilter;
 import java.util.Locale;
 import java.util.Map;
@@ -41,18 +42,40 @@ import org.slf4j.LoggerFactory;
  *     .fetch(REPOSITORIES.NAME);
  * }</pre>
  *
- * <p>The condition is {@code id IN (subquery)} with private aliases ({@code oso_1}, …), so it
- * composes with the caller's joins, {@code ORDER BY}, {@code LIMIT} and {@code COUNT(*)}. It is
- * built from the policy's plan with jOOQ's DSL: every value is a bind value and jOOQ renders the
- * dialect. {@link AuthorizedFilter.Kind#ALWAYS} becomes {@link DSL#trueCondition()} and {@link
- * AuthorizedFilter.Kind#NEVER} {@link DSL#falseCondition()}.
+ * <p><b>Shape.</b> On H2 and PostgreSQL, when the id is a column that is alone the primary key of
+ * its table in jOOQ's metadata (generated code, {@code DSLContext.meta()}), or alone a unique key
+ * of a non-null column, the table possibly aliased, and jOOQ renders it as {@code qualifier.id} (an
+ * alias, or an unqualified table name; plain or double-quoted names of letters, digits, {@code _}
+ * and {@code $}), the condition is the table-aware form of {@link
+ * AuthorizedFilter#toSql(dev.osoj.sql.FilterTarget, dev.osoj.sql.SqlDialect)}: a way of being
+ * authorized that reads the caller's own table by its id through a simple local binding ({@code
+ * SELECT id FROM repositories WHERE is_public}, {@code SELECT id, org_id FROM repositories})
+ * becomes a condition on the caller's row ({@code r.is_public}, {@code r.org_id IN (SELECT … FROM
+ * org_roles …)}), the other ways one {@code r.id IN (subquery)} each, so the database gets the plan
+ * of a hand-written query. The caller's row is referenced exactly as jOOQ renders it in the query;
+ * the binding's table is matched by the name jOOQ renders for the table (quotes dropped when the
+ * database would fold the plain name to the same, schema included when jOOQ renders one), ignoring
+ * case. The SQL text comes from the core renderer and every value is a jOOQ bind value.
+ *
+ * <p>Otherwise (another dialect, a column that is not such a key, such as a foreign key filtered by
+ * the type it references, a field made from a qualified name only, a table jOOQ renders
+ * schema-qualified without an alias, a name with other characters) the condition is built from the
+ * policy's plan with jOOQ's DSL, jOOQ rendering the dialect: {@code id IN (subquery)} per way of
+ * being authorized, with private aliases ({@code oso_1}, …). Both forms compose with the caller's
+ * joins, {@code ORDER BY}, {@code LIMIT} and {@code COUNT(*)}. {@link AuthorizedFilter.Kind#ALWAYS}
+ * becomes {@link DSL#trueCondition()} and {@link AuthorizedFilter.Kind#NEVER} {@link
+ * DSL#falseCondition()}.
  *
  * <p><b>Limitations.</b> The query text of a hand-written local binding is trusted configuration
- * and enters the condition as plain SQL ({@code DSL.table(DSL.sql(...))}); bindings from {@link
- * JooqBindings} are rendered through jOOQ. The condition reads facts when the query runs, except
- * facts held in memory, which are copied into it as bind values: do not cache a condition across
- * users or writes. A recursive plan with several recursive branches is rendered as several {@code
- * UNION} terms, which H2 does not evaluate. Only {@code SELECT} is filtered.
+ * and enters the condition as plain SQL; in the jOOQ-built form, bindings from {@link JooqBindings}
+ * are rendered through jOOQ. The queries {@link JooqBindings} derives quote the names jOOQ quotes
+ * (those of generated code and of {@code DSLContext.meta()}), and the core renderer inlines only
+ * unquoted simple queries: with such bindings the table-aware form has no condition on the caller's
+ * row (each way of being authorized stays an {@code id IN (subquery)}); hand-written bindings of
+ * the simple form get it. The condition reads facts when the query runs, except facts held in
+ * memory, which are copied into it as bind values: do not cache a condition across users or writes.
+ * In the jOOQ-built form, a recursive plan with several recursive branches is rendered as several
+ * {@code UNION} terms, which H2 does not evaluate. Only {@code SELECT} is filtered.
  *
  * <p>Thread safety: the methods are stateless and thread-safe.
  */
@@ -119,12 +142,21 @@ public final class OsoJooq {
         return DSL.falseCondition();
       case CONDITIONAL:
         Map<String, Select<?>> selects = Registry.selects();
-        // rendered when the query is: the H2 cycle guard depends on the dialect
+        // rendered when the query is: the shape, the caller's table as the query names it and
+        // the H2 cycle guard depend on the context
         return CustomCondition.of(
-            ctx ->
+            ctx -> {
+              if (!TableAware.render(filter, id, ctx)) {
+                logger.debug(
+                    "{}: '{}' cannot name the caller's table on {}; jOOQ-built form",
+                    filter,
+                    id,
+                    ctx.family());
                 ctx.visit(
                     new PlanRenderer(selects, ctx.family() == SQLDialect.H2)
-                        .filter(filter.plan(), id, filter.resourceType())));
+                        .filter(filter.plan(), id, filter.resourceType()));
+              }
+            });
       default:
         throw new AssertionError(filter.kind());
     }

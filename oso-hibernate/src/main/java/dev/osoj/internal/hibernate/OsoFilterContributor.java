@@ -197,9 +197,17 @@ public final class OsoFilterContributor implements AdditionalMappingContributor 
         return;
       }
       checkIdType(entity, resourceType, filter.sqlType(resourceType));
-      SqlFragment fragment = filter.toSql("{alias}." + idColumn, dialect);
-      Optional<String> condition = FilterSql.toCondition(fragment);
-      if (condition.isEmpty()) {
+      SqlFragment fragment = null;
+      Optional<String> condition = Optional.empty();
+      for (SqlFragment f :
+          EntityFilterSql.renderings(filter, entity.getTable().getName(), idColumn, dialect)) {
+        condition = FilterSql.toCondition(f);
+        if (condition.isPresent()) {
+          fragment = f;
+          break;
+        }
+      }
+      if (fragment == null || condition.isEmpty()) {
         logger.debug("no compiled filter '{}': the SQL cannot be a filter condition", name);
         return;
       }

@@ -145,9 +145,17 @@ public final class SessionFilters {
         return false;
       }
       FilterDefinition definition = factory.getFilterDefinition(name);
-      SqlFragment fragment = filter.toSql("{alias}." + idColumn(), dialect);
-      Optional<String> condition = FilterSql.toCondition(fragment);
-      if (condition.isEmpty() || !condition.get().equals(definition.getDefaultFilterCondition())) {
+      SqlFragment fragment = null;
+      String table = EntityFilterSql.bareTable(persister.getTableName());
+      for (SqlFragment f : EntityFilterSql.renderings(filter, table, idColumn(), dialect)) {
+        Optional<String> condition = FilterSql.toCondition(f);
+        if (condition.isPresent()
+            && condition.get().equals(definition.getDefaultFilterCondition())) {
+          fragment = f;
+          break;
+        }
+      }
+      if (fragment == null) {
         return false;
       }
       List<Object> values = fragment.parameters();

@@ -1,0 +1,110 @@
+package dev.osoj.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.osoj.Fact;
+import dev.osoj.Oso;
+import dev.osoj.Value;
+import java.util.List;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Quoted aliases and the Hibernate placeholder of {@link FilterTarget}. */
+class FilterTargetTest {
+  @Test
+  void quotedAlias_lettersDigitsUnderscoreDollar_isAcceptedAsWritten() {
+    assertThat(FilterTarget.of("repositories", "\"Repos_1$\"", "id").column())
+        .isEqualTo("\"Repos_1$\".id");
+    assertThat(FilterTarget.of("repositories", "\"r\"", "id").alias()).isEqualTo("\"r\"");
+  }
+
+  @Test
+  void quotedAlias_anythingElse_isRejectedByName() {
+    for (String alias :
+        List.of(
+            "\"r\"x",
+            "\"a\"\"b\"",
+            "\"r.x\"",
+            "\"r x\"",
+            "\"\"",
+            "\"r",
+            "\"\u0003b0\u0004\"",
+            "\"ünï\"",
+            "\"r\".\"x\"",
+            "{alias}")) {
+      assertThatThrownBy(() -> FilterTarget.of("repositories", alias, "id"))
+          .as(alias)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("'" + alias + "'");
+    }
+  }
+
+  @Test
+  void placeholder_aliasIsHibernatesPlaceholder_tableAndColumnChecked() {
+    FilterTarget t = FilterTarget.placeholder("repositories", "id");
+
+    assertThat(t.column()).isEqualTo("{alias}.id");
+    assertThat(t).isEqualTo(FilterTarget.placeholder("repositories", "id"));
+    assertThatThrownBy(() -> FilterTarget.placeholder("repositories; DROP", "id"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FilterTarget.placeholder("repositories", "id)"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SqlDialect.class)
+  void quotedAndPlaceholderAliases_sameShapeAsPlain_agreeWithEvaluator(SqlDialect dialect)
+      throws Exception {
+    DataSource ds = TestDatabases.of(dialect);
+    List<Fact> facts = GitClubLocalBindingsTest.populate(ds, 5);
+    LocalBindings bindings =
+        LocalBindings.fromYaml(GitClubLocalBindingsTest.text("gitclub-bindings.yaml"));
+    String policy = GitClubLocalBindingsTest.text("gitclub.polar");
+    // quoted as the database folds unquoted names, so "B0" is the private-looking alias b0
+    String fold = dialect == SqlDialect.H2 ? "B0" : "b0";
+    try (Oso local =
+            Oso.embedded().policy(policy).localBindings(bindings).sqlDialect(dialect).build();
+        Oso memory = Oso.embedded().policy(policy).build()) {
+      facts.forEach(memory::insert);
+      for (int u = 1; u <= 2; u++) {
+        Value user = GitClubLocalBindingsTest.v("User", u);
+        TreeSet<String> expected = new TreeSet<>(memory.list(user, "read", "Repository"));
+        AuthorizedFilter filter = local.listFilter(user, "read", "Repository");
+        SqlFragment plain = filter.toSql(FilterTarget.of("repositories", "r", "id"), dialect);
+        SqlFragment quoted = filter.toSql(FilterTarget.of("repositories", "\"Rq\"", "id"), dialect);
+        SqlFragment shadowing =
+            filter.toSql(FilterTarget.of("repositories", "\"" + fold + "\"", "id"), dialect);
+        SqlFragment hibernate =
+            filter.toSql(FilterTarget.placeholder("repositories", "id"), dialect);
+
+        assertThat(plain.sql()).contains("r.is_public");
+        assertThat(quoted.sql()).isEqualTo(plain.sql().replace("r.", "\"Rq\"."));
+        assertThat(hibernate.sql()).isEqualTo(plain.sql().replace("r.", "{alias}."));
+        assertThat(hibernate.parameters()).isEqualTo(plain.parameters());
+        assertThat(
+                GitClubLocalBindingsTest.query(
+                    ds,
+                    "SELECT \"Rq\".id FROM repositories \"Rq\" WHERE " + quoted.sql(),
+                    quoted.parameters()))
+            .as(quoted.sql())
+            .isEqualTo(expected);
+        assertThat(
+                GitClubLocalBindingsTest.query(
+                    ds,
+                    "SELECT \""
+                        + fold
+                        + "\".id FROM repositories \""
+                        + fold
+                        + "\" WHERE "
+                        + shadowing.sql(),
+                    shadowing.parameters()))
+            .as(shadowing.sql())
+            .isEqualTo(expected);
+      }
+    }
+  }
+}
