@@ -43,9 +43,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * one page ({@code ORDER BY name LIMIT 50}) and {@code COUNT(*)} of the repositories a user may
  * read, with the generated filter (planning included, in its table-aware form {@link
  * AuthorizedFilter#toSql(FilterTarget, dev.osoj.sql.SqlDialect)}), with the same query written by
- * hand, in the column form {@link AuthorizedFilter#toSql(String, dev.osoj.sql.SqlDialect)} (what
- * the integrations used to produce), and the naive way (fetch the authorized ids, then {@code id IN
- * (…)}).
+ * hand (also with the role tests the generated filter makes, {@code handPageRoles}, {@code
+ * handCountRoles}), in the column form {@link AuthorizedFilter#toSql(String,
+ * dev.osoj.sql.SqlDialect)} (what the integrations used to produce), and the naive way (fetch the
+ * authorized ids, then {@code id IN (…)}).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SqlFilterBenchmark -f 1 -wi 2 -i 3 -w
  * 1s -r 1s}.
@@ -98,6 +99,20 @@ public class SqlFilterBenchmark {
       "(r.is_public OR r.org_id IN (SELECT o.org_id FROM org_roles o WHERE o.user_id = ?)"
           + " OR r.id IN (SELECT p.repo_id FROM repo_roles p WHERE p.user_id = ?))";
 
+  /**
+   * The hand-written condition with the role tests the policy asks for. {@link #HAND_WHERE} leaves
+   * them out, which is only right because this data set holds no other roles; the generated filter
+   * cannot know that and tests them.
+   */
+  private static final String HAND_WHERE_ROLES =
+      "(r.is_public OR r.org_id IN (SELECT o.org_id FROM org_roles o"
+          + " WHERE o.user_id = ? AND o.role IN (?, ?))"
+          + " OR r.id IN (SELECT p.repo_id FROM repo_roles p"
+          + " WHERE p.user_id = ? AND p.role IN (?, ?)))";
+
+  private static final List<Object> HAND_ROLES_PARAMS =
+      List.of(42, "member", "admin", 42, "reader", "maintainer");
+
   @Param({"H2", "POSTGRES"})
   public String dialectName;
 
@@ -124,6 +139,8 @@ public class SqlFilterBenchmark {
     List<String> hand = handPage();
     if (!generated.equals(hand)
         || filterCount() != handCount()
+        || !handPageRoles().equals(hand)
+        || handCountRoles() != handCount()
         || !naivePage().equals(hand)
         || !filterPageColumn().equals(hand)
         || filterCountColumn() != handCount()
@@ -220,6 +237,24 @@ public class SqlFilterBenchmark {
   public long handCount() throws SQLException {
     return Long.parseLong(
         ids("SELECT COUNT(*) FROM repositories r WHERE " + HAND_WHERE, List.of(42, 42)).get(0));
+  }
+
+  /** One page, written by hand with the role tests. */
+  @Benchmark
+  public List<String> handPageRoles() throws SQLException {
+    return ids(
+        "SELECT r.id FROM repositories r WHERE "
+            + HAND_WHERE_ROLES
+            + " ORDER BY r.name, r.id LIMIT 50",
+        HAND_ROLES_PARAMS);
+  }
+
+  /** COUNT(*), written by hand with the role tests. */
+  @Benchmark
+  public long handCountRoles() throws SQLException {
+    return Long.parseLong(
+        ids("SELECT COUNT(*) FROM repositories r WHERE " + HAND_WHERE_ROLES, HAND_ROLES_PARAMS)
+            .get(0));
   }
 
   /** The naive way: fetch every authorized id, then one page with {@code id IN (…)}. */
