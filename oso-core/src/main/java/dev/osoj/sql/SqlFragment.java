@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * SQL text with {@code ?} placeholders and the values to bind to them, in order. Parameters are
@@ -35,5 +36,40 @@ public record SqlFragment(String sql, List<Object> parameters) {
       statement.setObject(i++, p);
     }
     return i;
+  }
+
+  /**
+   * Returns the text split at the placeholders that stand for {@link #parameters()}: the piece
+   * before the first, the pieces between, and the piece after the last (one more piece than there
+   * are parameters), so an integration can write each parameter its own way (a bind value, a named
+   * parameter). A {@code ?} inside a quoted string or a quoted name is text.
+   *
+   * @return the pieces, or empty if a quote is left open or the placeholders outside quotes do not
+   *     match the parameters one to one (a hand-written binding query may hold a {@code ?} of its
+   *     own)
+   */
+  public Optional<List<String>> textAroundParameters() {
+    List<String> pieces = new ArrayList<>(parameters.size() + 1);
+    StringBuilder piece = new StringBuilder();
+    char quote = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (quote == 0 && c == '?') {
+        pieces.add(piece.toString());
+        piece.setLength(0);
+        continue;
+      }
+      if (quote == 0 && (c == '\'' || c == '"')) {
+        quote = c;
+      } else if (c == quote) {
+        quote = 0;
+      }
+      piece.append(c);
+    }
+    pieces.add(piece.toString());
+    if (quote != 0 || pieces.size() != parameters.size() + 1) {
+      return Optional.empty();
+    }
+    return Optional.of(List.copyOf(pieces));
   }
 }

@@ -1,6 +1,7 @@
 package dev.osoj.internal.hibernate;
 
 import dev.osoj.sql.SqlFragment;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -34,32 +35,16 @@ final class FilterSql {
    *     placeholders differs from the number of parameters
    */
   static Optional<String> toCondition(SqlFragment fragment) {
-    String sql = fragment.sql();
-    StringBuilder out = new StringBuilder(sql.length() + 16);
-    int placeholders = 0;
-    char quote = 0;
-    for (int i = 0; i < sql.length(); i++) {
-      char c = sql.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        } else if (c == ':') {
-          return Optional.empty();
-        }
-        out.append(c);
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-        out.append(c);
-      } else if (c == ':') {
-        return Optional.empty();
-      } else if (c == '?') {
-        out.append(':').append(parameterName(placeholders++));
-      } else {
-        out.append(c);
-      }
-    }
-    if (quote != 0 || placeholders != fragment.parameters().size()) {
+    List<String> pieces = fragment.textAroundParameters().orElse(null);
+    if (pieces == null || pieces.stream().anyMatch(piece -> piece.indexOf(':') >= 0)) {
       return Optional.empty();
+    }
+    StringBuilder out = new StringBuilder(fragment.sql().length() + 16);
+    for (int i = 0; i < pieces.size(); i++) {
+      if (i > 0) {
+        out.append(':').append(parameterName(i - 1));
+      }
+      out.append(pieces.get(i));
     }
     return Optional.of(out.toString());
   }

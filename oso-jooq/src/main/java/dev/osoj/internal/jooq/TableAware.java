@@ -57,7 +57,7 @@ public final class TableAware {
       return false;
     }
     SqlFragment fragment = filter.toSql(target, dialect);
-    List<String> text = splitAtPlaceholders(fragment);
+    List<String> text = fragment.textAroundParameters().orElse(null);
     if (text == null) {
       return false;
     }
@@ -170,41 +170,5 @@ public final class TableAware {
     String folded =
         dialect == SqlDialect.H2 ? bare.toUpperCase(Locale.ROOT) : bare.toLowerCase(Locale.ROOT);
     return bare.equals(folded) && SIMPLE.matcher(bare).matches() ? bare : part;
-  }
-
-  /**
-   * Splits the text of a fragment at its {@code ?} placeholders, skipping those inside quoted
-   * strings and names.
-   *
-   * @return the pieces between placeholders (one more than the parameters), or null if the count
-   *     does not match the parameters or a quote is left open
-   */
-  static @Nullable List<String> splitAtPlaceholders(SqlFragment fragment) {
-    String sql = fragment.sql();
-    List<String> out = new ArrayList<>();
-    StringBuilder piece = new StringBuilder();
-    char quote = 0;
-    for (int i = 0; i < sql.length(); i++) {
-      char c = sql.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        }
-        piece.append(c);
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-        piece.append(c);
-      } else if (c == '?') {
-        out.add(piece.toString());
-        piece.setLength(0);
-      } else {
-        piece.append(c);
-      }
-    }
-    out.add(piece.toString());
-    if (quote != 0 || out.size() != fragment.parameters().size() + 1) {
-      return null;
-    }
-    return out;
   }
 }
