@@ -67,7 +67,7 @@ final class CallerRow {
         if (!w.equals(SqlRenderer.TRUE)) {
           sub.append(" WHERE ").append(w);
         }
-        own.add(mine + " IN (" + r.withCtes(sub.toString()) + ")");
+        own.add(FilterParts.in(r, mine, sub.toString()));
         return SqlRenderer.and(own).replace(alias, row);
       }
       List<String> all = new ArrayList<>(own);

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A filter ({@link #filter}) is one {@code IN}, {@code EXISTS} or row condition per distinct
  * branch; branches that differ only in the constant of one equality are merged into one with {@code
- * IN (…)} of the constants (see {@code BranchMerge}).
+ * IN (…)} of the constants (see {@code BranchMerge}). On H2 a sub-query testing several conditions
+ * is read through a derived table (see {@code FilterParts}).
  *
  * <p>On H2, whose recursive queries do not remove duplicates, a recursive relation carries the path
  * of tuples that produced each row and refuses to revisit a tuple, which keeps cyclic data finite
@@ -124,9 +125,7 @@ public final class SqlRenderer {
       @Nullable FilterTarget target,
       SqlType columnType,
       String resourceType) {
-    List<String> rowParts = new ArrayList<>();
-    List<String> inParts = new ArrayList<>();
-    List<String> exists = new ArrayList<>();
+    FilterParts parts = new FilterParts(this);
     String caller = textOf(column, columnType);
     List<Plan> distinct = new ArrayList<>(new LinkedHashSet<>(PlanShapes.branches(plan)));
     for (BranchMerge.Merged merged : BranchMerge.merge(distinct)) {
@@ -142,7 +141,7 @@ public final class SqlRenderer {
         if (b.from.isEmpty() && b.where.isEmpty()) {
           return finish(TRUE);
         }
-        exists.add("EXISTS (" + withCtes(selectOne(b)) + ")");
+        parts.exists("EXISTS (" + withCtes(selectOne(b)) + ")");
         continue;
       }
       b.where.add(typeIs(c, List.of(resourceType)));
@@ -156,24 +155,11 @@ public final class SqlRenderer {
           target == null || c.idType() != columnType
               ? null
               : CallerRow.condition(this, b, c, target);
-      if (own != null) {
-        (own.startsWith("EXISTS") || own.contains(" IN (") ? inParts : rowParts).add(own);
-      } else if (c.idType() == columnType) {
-        inParts.add(column + " IN (" + withCtes(select(b, List.of(c.idSql()), false)) + ")");
-      } else {
-        inParts.add(caller + " IN (" + withCtes(select(b, List.of(textId(c)), false)) + ")");
-      }
+      String lhs = c.idType() == columnType ? column : caller;
+      String sub = select(b, List.of(c.idType() == columnType ? c.idSql() : textId(c)), false);
+      parts.branch(own, lhs, sub);
     }
-    // One IN per branch rather than one IN over a UNION: the database can then test each branch
-    // as a hashed semi-join while it walks the caller's ORDER BY index, and stop at its LIMIT.
-    // Conditions on the caller's row come first: they are the cheapest to test.
-    List<String> parts = new ArrayList<>(rowParts);
-    parts.addAll(inParts);
-    parts.addAll(exists);
-    if (parts.isEmpty()) {
-      return finish(FALSE);
-    }
-    return finish(parts.size() == 1 ? parts.get(0) : "(" + String.join(" OR ", parts) + ")");
+    return finish(parts.assemble());
   }
 
   /**

@@ -94,6 +94,79 @@ class FilterShapesSqlTest {
     }
   }
 
+  private static final String ROLES_YAML =
+      "facts:\n"
+          + "  \"has_role(User:_, String:_, Organization:_)\":\n"
+          + "    query: SELECT user_id, role, org_id FROM org_roles\n"
+          + "  \"has_role(User:_, String:_, Repository:_)\":\n"
+          + "    query: SELECT user_id, role, repo_id FROM repo_roles\n"
+          + "  \"has_relation(Repository:_, organization, Organization:_)\":\n"
+          + "    query: SELECT id, org_id FROM repositories\n"
+          + "  \"is_public(Repository:_)\":\n"
+          + "    query: SELECT id FROM repositories WHERE is_public\n"
+          + "sql_types:\n  User: integer\n  Organization: integer\n  Repository: integer\n";
+
+  /** Readers: public repositories, organization members or admins, repository readers. */
+  private static final String ROLES_POLICY =
+      "actor User {}\n"
+          + "resource Organization { roles = [\"member\", \"admin\"]; \"member\" if \"admin\"; }\n"
+          + "resource Repository {\n"
+          + "  roles = [\"reader\"];\n"
+          + "  permissions = [\"read\", \"pull\"];\n"
+          + "  relations = { organization: Organization };\n"
+          + "  \"read\" if \"member\" on \"organization\";\n"
+          + "  \"read\" if is_public(resource);\n"
+          + "  \"pull\" if \"read\";\n"
+          + "  \"pull\" if \"reader\";\n"
+          + "}\n";
+
+  @Test
+  void h2Filter_subqueryTestingSeveralConditions_isReadThroughDerivedTable() throws Exception {
+    String subquery =
+        "SELECT (b\\d+)\\.org_id FROM org_roles \\1 WHERE \\(\\1\\.user_id = \\? AND"
+            + " \\1\\.role IN \\(\\?, \\?\\)\\)";
+    assertThat(filterOnRepos("read", SqlDialect.H2))
+        .matches(
+            "\\(\\(r\\.is_public\\) OR r\\.org_id IN \\(SELECT \\* FROM \\("
+                + subquery
+                + "\\)\\)\\)");
+    assertThat(filterOnRepos("read", SqlDialect.POSTGRES))
+        .matches("\\(\\(r\\.is_public\\) OR r\\.org_id IN \\(" + subquery + "\\)\\)");
+  }
+
+  @Test
+  void h2Filter_eachBranchKeepsItsOwnSubquery_compoundOnesBehindDerivedTables() throws Exception {
+    String pg = filterOnRepos("pull", SqlDialect.POSTGRES);
+    String h2 = filterOnRepos("pull", SqlDialect.H2);
+
+    assertThat(pg)
+        .startsWith("((r.is_public) OR ")
+        .contains("r.org_id IN (SELECT b")
+        .contains("r.id IN (SELECT b")
+        .doesNotContain("SELECT * FROM");
+    assertThat(h2)
+        .startsWith("((r.is_public) OR ")
+        .contains("r.org_id IN (SELECT * FROM (SELECT b")
+        .contains("r.id IN (SELECT * FROM (SELECT b")
+        .doesNotContain("UNION");
+    assertThat(h2.replace("SELECT * FROM (", "").replace(")", ""))
+        .as("the same text but for the derived tables")
+        .isEqualTo(pg.replace(")", ""));
+  }
+
+  private static String filterOnRepos(String action, SqlDialect dialect) throws Exception {
+    try (Oso oso =
+        Oso.embedded()
+            .policy(ROLES_POLICY)
+            .localBindings(LocalBindings.fromYaml(ROLES_YAML))
+            .sqlDialect(dialect)
+            .build()) {
+      return oso.listFilter(new Value("User", "1"), action, "Repository")
+          .toSql(REPOS, dialect)
+          .sql();
+    }
+  }
+
   @Test
   void authorizeStatement_branchesDifferingInOneRole_testOneRowSet() throws Exception {
     try (Oso oso =

@@ -1,0 +1,88 @@
+package dev.osoj.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Assembles the branches of a filter ({@link SqlRenderer#filter}) into one predicate: conditions on
+ * the caller's row first (they are the cheapest to test), then one {@code IN} or {@code EXISTS} per
+ * branch, so that the database can test each branch as a hashed semi-join while it walks the
+ * caller's {@code ORDER BY} index, and stop at its {@code LIMIT}.
+ *
+ * <p>On H2 a sub-query that tests more than one condition is read through a derived table. H2 (2.5)
+ * keeps an {@code IN} sub-query's result between rows but, on every row it tests, first checks that
+ * the result is still valid: it collects the tables the sub-query reads, walks its expressions and
+ * compares its parameters. That check grows with each column and parameter the sub-query names, and
+ * on a {@code COUNT(*)} over a million rows it is most of the cost; behind a derived table the
+ * sub-query is checked as one view. A sub-query with one condition is faster left as it is.
+ * PostgreSQL plans both forms alike and gets the plain one.
+ *
+ * <p>Measured and rejected for H2: one {@code IN} over a {@code UNION ALL} of the branches. It is
+ * faster still on {@code COUNT(*)}, but it trades a branch's condition on the caller's row ({@code
+ * r.org_id IN (the user's organizations)}) for the ids that branch reaches (every repository of
+ * those organizations), which a page must then compute in full, however large. Figures:
+ * benchmarks/results-sql.md.
+ */
+final class FilterParts {
+  private final SqlRenderer renderer;
+  private final List<Branch> branches = new ArrayList<>();
+  private final List<String> exists = new ArrayList<>();
+
+  FilterParts(SqlRenderer renderer) {
+    this.renderer = renderer;
+  }
+
+  /**
+   * One branch of a filter in its two forms.
+   *
+   * @param own its condition on the caller's row, or null when it has none
+   * @param lhs the caller's expression it tests (the column, or its text form)
+   * @param subquery the query of the ids it accepts, for {@code lhs IN (subquery)}
+   */
+  private record Branch(@Nullable String own, String lhs, String subquery) {}
+
+  /** Adds a branch with its condition on the caller's row (or null) and its column form. */
+  void branch(@Nullable String own, String lhs, String subquery) {
+    branches.add(new Branch(own, lhs, subquery));
+  }
+
+  /** Adds a branch that does not depend on the caller's row. */
+  void exists(String condition) {
+    exists.add(condition);
+  }
+
+  /** Returns the predicate: the branches joined by {@code OR}, or false when there are none. */
+  String assemble() {
+    List<String> rowParts = new ArrayList<>();
+    List<String> inParts = new ArrayList<>();
+    for (Branch b : branches) {
+      String own = b.own();
+      if (own == null) {
+        inParts.add(in(renderer, b.lhs(), b.subquery()));
+      } else {
+        (own.startsWith("EXISTS") || own.contains(" IN (") ? inParts : rowParts).add(own);
+      }
+    }
+    List<String> parts = new ArrayList<>(rowParts);
+    parts.addAll(inParts);
+    parts.addAll(exists);
+    if (parts.isEmpty()) {
+      return SqlRenderer.FALSE;
+    }
+    return parts.size() == 1 ? parts.get(0) : "(" + String.join(" OR ", parts) + ")";
+  }
+
+  /**
+   * Renders {@code lhs IN (subquery)}; on H2, a sub-query testing more than one condition through a
+   * derived table (see the class comment).
+   */
+  static String in(SqlRenderer renderer, String lhs, String subquery) {
+    String body =
+        renderer.dialect() == SqlDialect.H2
+                && (subquery.contains(" AND ") || subquery.contains(" OR "))
+            ? "SELECT * FROM (" + subquery + ")"
+            : subquery;
+    return lhs + " IN (" + renderer.withCtes(body) + ")";
+  }
+}
