@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * of {@link SqlSchema} (about 1.07M facts in the managed table): a question is planned (plans and
  * statements are cached per question shape, so after the first question this is a cache lookup and
  * a parameter substitution), then run as one statement on a connection from a HikariCP pool of 4.
- * The 64 user/repository pairs asked in turn share one shape.
+ * The 64 user/repository pairs asked in turn share one shape. {@link #roundTrip} runs a trivial
+ * statement through the same pool, the floor that the round trip alone sets on this machine.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SqlAuthorizeBenchmark -f 1 -wi 2 -i 3
  * -w 1s -r 1s}.
@@ -36,6 +37,7 @@ import org.openjdk.jmh.annotations.TearDown;
     jvmArgsAppend = {"-Xmx2g"})
 public class SqlAuthorizeBenchmark {
   private Oso oso;
+  private DataSource ds;
   private final Value[] users = new Value[64];
   private final Value[] repos = new Value[64];
   private int next;
@@ -43,7 +45,7 @@ public class SqlAuthorizeBenchmark {
   /** Creates the schema and copies it into the fact table. */
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
-    DataSource ds = SqlSchema.open(SqlDialect.POSTGRES);
+    ds = SqlSchema.open(SqlDialect.POSTGRES);
     SqlSchema.create(ds, SqlDialect.POSTGRES);
     JdbcFactStore store = new JdbcFactStore(ds, SqlDialect.POSTGRES);
     store.get(dev.osoj.FactPattern.of("is_public", dev.osoj.ValuePattern.ANY));
@@ -73,5 +75,20 @@ public class SqlAuthorizeBenchmark {
   public boolean authorize() {
     int i = next++ & 63;
     return oso.authorize(users[i], "read", repos[i]);
+  }
+
+  /**
+   * The floor under {@link #authorize}: a trivial statement with one parameter on a connection from
+   * the same pool, which measures the round trip to the database on this machine.
+   */
+  @Benchmark
+  public boolean roundTrip() throws SQLException {
+    try (java.sql.Connection c = ds.getConnection();
+        java.sql.PreparedStatement ps = c.prepareStatement("SELECT ? > 0")) {
+      ps.setInt(1, next++ & 63);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
   }
 }
