@@ -33,20 +33,21 @@ class ConcurrencyTest {
   void batchesAndReaders_inParallel_noTornReadNoLostWrite() throws Exception {
     try (Oso oso = Oso.embedded().policy(WorkedExamplesTest.A).build()) {
       ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 2);
-      CountDownLatch start = new CountDownLatch(1);
+      // the writers start once both readers are reading, so that reads overlap the writes even
+      // when the writers would otherwise finish before a reader is scheduled
+      CountDownLatch reading = new CountDownLatch(2);
       AtomicBoolean done = new AtomicBoolean();
       AtomicLong torn = new AtomicLong();
       AtomicLong reads = new AtomicLong();
       List<Future<?>> writers = new ArrayList<>();
       for (int w = 0; w < WRITERS; w++) {
         String user = "writer" + w;
-        writers.add(pool.submit(() -> writePairs(oso, user, start)));
+        writers.add(pool.submit(() -> writePairs(oso, user, reading)));
       }
       List<Future<?>> readers = new ArrayList<>();
       for (int r = 0; r < 2; r++) {
-        readers.add(pool.submit(() -> readPairs(oso, start, done, torn, reads)));
+        readers.add(pool.submit(() -> readPairs(oso, reading, done, torn, reads)));
       }
-      start.countDown();
       for (Future<?> f : writers) {
         f.get(60, TimeUnit.SECONDS);
       }
@@ -65,8 +66,8 @@ class ConcurrencyTest {
   }
 
   /** Each batch inserts a pair: an owner role and a guest role for the same user. */
-  private static Void writePairs(Oso oso, String user, CountDownLatch start) throws Exception {
-    start.await();
+  private static Void writePairs(Oso oso, String user, CountDownLatch reading) throws Exception {
+    reading.await();
     for (int i = 0; i < BATCHES; i++) {
       String n = Integer.toString(i);
       oso.batch(
@@ -80,10 +81,9 @@ class ConcurrencyTest {
 
   /** Readers count owner facts and guest facts of every writer in one question: always equal. */
   private static Void readPairs(
-      Oso oso, CountDownLatch start, AtomicBoolean done, AtomicLong torn, AtomicLong reads)
-      throws Exception {
-    start.await();
-    while (!done.get()) {
+      Oso oso, CountDownLatch reading, AtomicBoolean done, AtomicLong torn, AtomicLong reads) {
+    boolean first = true;
+    while (first || !done.get()) {
       for (int w = 0; w < WRITERS; w++) {
         List<String> visible = oso.list(v("User:writer" + w), "view", "Workspace");
         long owners = visible.stream().filter(id -> id.startsWith("a")).count();
@@ -92,6 +92,10 @@ class ConcurrencyTest {
           torn.incrementAndGet();
         }
         reads.incrementAndGet();
+      }
+      if (first) {
+        reading.countDown();
+        first = false;
       }
     }
     return null;
