@@ -2,7 +2,6 @@ package dev.osoj.sql;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Assembles the branches of a filter ({@link SqlRenderer#filter}) into one predicate: conditions on
@@ -26,25 +25,23 @@ import org.jspecify.annotations.Nullable;
  */
 final class FilterParts {
   private final SqlRenderer renderer;
-  private final List<Branch> branches = new ArrayList<>();
+  private final List<String> rowParts = new ArrayList<>();
+  private final List<String> inParts = new ArrayList<>();
   private final List<String> exists = new ArrayList<>();
 
   FilterParts(SqlRenderer renderer) {
     this.renderer = renderer;
   }
 
-  /**
-   * One branch of a filter in its two forms.
-   *
-   * @param own its condition on the caller's row, or null when it has none
-   * @param lhs the caller's expression it tests (the column, or its text form)
-   * @param subquery the query of the ids it accepts, for {@code lhs IN (subquery)}
-   */
-  private record Branch(@Nullable String own, String lhs, String subquery) {}
+  /** Adds a branch's condition on the caller's row. */
+  void own(String condition) {
+    (condition.startsWith("EXISTS") || condition.contains(" IN (") ? inParts : rowParts)
+        .add(condition);
+  }
 
-  /** Adds a branch with its condition on the caller's row (or null) and its column form. */
-  void branch(@Nullable String own, String lhs, String subquery) {
-    branches.add(new Branch(own, lhs, subquery));
+  /** Adds a branch as {@code lhs IN (subquery)}. */
+  void in(String lhs, String subquery) {
+    inParts.add(in(renderer, lhs, subquery));
   }
 
   /** Adds a branch that does not depend on the caller's row. */
@@ -54,16 +51,6 @@ final class FilterParts {
 
   /** Returns the predicate: the branches joined by {@code OR}, or false when there are none. */
   String assemble() {
-    List<String> rowParts = new ArrayList<>();
-    List<String> inParts = new ArrayList<>();
-    for (Branch b : branches) {
-      String own = b.own();
-      if (own == null) {
-        inParts.add(in(renderer, b.lhs(), b.subquery()));
-      } else {
-        (own.startsWith("EXISTS") || own.contains(" IN (") ? inParts : rowParts).add(own);
-      }
-    }
     List<String> parts = new ArrayList<>(rowParts);
     parts.addAll(inParts);
     parts.addAll(exists);

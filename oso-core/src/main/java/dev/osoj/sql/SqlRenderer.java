@@ -155,9 +155,13 @@ public final class SqlRenderer {
           target == null || c.idType() != columnType
               ? null
               : CallerRow.condition(this, b, c, target);
-      String lhs = c.idType() == columnType ? column : caller;
-      String sub = select(b, List.of(c.idType() == columnType ? c.idSql() : textId(c)), false);
-      parts.branch(own, lhs, sub);
+      if (own != null) {
+        parts.own(own);
+      } else if (c.idType() == columnType) {
+        parts.in(column, select(b, List.of(c.idSql()), false));
+      } else {
+        parts.in(caller, select(b, List.of(textId(c)), false));
+      }
     }
     return finish(parts.assemble());
   }
