@@ -82,11 +82,12 @@ final class CallerRow {
     return null;
   }
 
+  /** A column of a private alias: the alias in its markers, a plain or a quoted name. */
+  private static final String COLUMN =
+      "(\\u0003[A-Za-z0-9_]+\\u0004\\.(?:[A-Za-z_][A-Za-z0-9_]*|\"[A-Za-z0-9_$]+\"))";
+
   /** An equality between two alias-qualified columns. */
-  private static final Pattern LINK =
-      Pattern.compile(
-          "(\\u0003[A-Za-z0-9_]+\\u0004\\.[A-Za-z_][A-Za-z0-9_]*) = "
-              + "(\\u0003[A-Za-z0-9_]+\\u0004\\.[A-Za-z_][A-Za-z0-9_]*)");
+  private static final Pattern LINK = Pattern.compile(COLUMN + " = " + COLUMN);
 
   private static String lower(List<String> parts) {
     return String.join(" ", parts).toLowerCase(Locale.ROOT);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,21 +14,32 @@ import org.jspecify.annotations.Nullable;
  * derived table: {@code SELECT col, … FROM table [[AS] alias] [WHERE condition]}, where every
  * selected item is a plain (optionally alias-qualified) column and the condition is built only from
  * columns, numbers, string literals, {@code TRUE}, {@code FALSE}, {@code NULL}, the comparison
- * operators, {@code IS [NOT] NULL}, {@code AND}, {@code OR}, {@code NOT} and parentheses. Anything
- * else (joins, functions, {@code DISTINCT}, quoted identifiers, {@code GROUP BY}, sub-queries, …)
- * is not recognized, and such a binding stays a derived table.
+ * operators, {@code IS [NOT] NULL}, {@code AND}, {@code OR}, {@code NOT} and parentheses. Names are
+ * plain identifiers or double-quoted ones made of letters, digits, {@code _} and {@code $} (as jOOQ
+ * and other query builders quote every name); the table may be schema-qualified, and a column may
+ * be qualified by the alias, or, without one, by the table as written ({@code
+ * "PUBLIC"."REPOSITORIES"."ID"}). Anything else (joins, functions, {@code DISTINCT}, other quoted
+ * names, {@code GROUP BY}, sub-queries, …) is not recognized, and such a binding stays a derived
+ * table.
  *
  * <p>Recognition is strict on purpose: the query is re-written with every column qualified by a
  * private alias, which is only safe when each token's role is known.
  *
+ * <p>Names are kept as written, quotes included; {@link #table(SqlDialect)} and {@link
+ * #columns(SqlDialect)} drop the quotes where the database would read the plain name the same way,
+ * so that they compare with the names a {@link FilterTarget} gives.
+ *
  * @param table the table, possibly schema-qualified, as written
- * @param columns the selected columns, unqualified, in order
+ * @param columns the selected columns, unqualified, in order, as written
  * @param condition the tokens of the condition (empty if none), columns unqualified
  */
 record SimpleQuery(String table, List<String> columns, List<Token> condition) {
   private static final int CACHE_LIMIT = 1024;
   private static final Map<String, Object> CACHE = new ConcurrentHashMap<>();
   private static final Object NONE = new Object();
+
+  /** A double-quoted name this recognizer accepts. */
+  private static final Pattern QUOTED = Pattern.compile("\"[A-Za-z0-9_$]+\"");
 
   /** Words that are never taken for a column or an alias. */
   private static final Set<String> RESERVED =
@@ -115,6 +127,35 @@ record SimpleQuery(String table, List<String> columns, List<Token> condition) {
     condition = List.copyOf(condition);
   }
 
+  /**
+   * Returns the table with each quoted part that the dialect would read the same without quotes
+   * written plain.
+   *
+   * @param dialect the database's dialect
+   * @return the table name
+   */
+  String table(SqlDialect dialect) {
+    List<String> parts = new ArrayList<>();
+    for (String part : table.split("\\.")) {
+      parts.add(dialect.plainName(part));
+    }
+    return String.join(".", parts);
+  }
+
+  /**
+   * Returns the selected columns, each written plain where the dialect would read it the same.
+   *
+   * @param dialect the database's dialect
+   * @return the columns, in order
+   */
+  List<String> columns(SqlDialect dialect) {
+    List<String> out = new ArrayList<>();
+    for (String column : columns) {
+      out.add(dialect.plainName(column));
+    }
+    return out;
+  }
+
   /** One token of a condition. */
   record Token(Kind kind, String text) {}
 
@@ -177,6 +218,7 @@ record SimpleQuery(String table, List<String> columns, List<Token> condition) {
     private int pos;
     private @Nullable String alias;
     private @Nullable String table;
+    private @Nullable String bare;
 
     Parser(String text) {
       this.text = text;
@@ -197,14 +239,17 @@ record SimpleQuery(String table, List<String> columns, List<Token> condition) {
     private SimpleQuery build(List<String[]> raw) {
       Cursor c = new Cursor(raw);
       c.keyword("SELECT");
-      List<String[]> items = new ArrayList<>();
+      List<List<String>> items = new ArrayList<>();
       do {
         items.add(c.reference());
       } while (c.accept(","));
       c.keyword("FROM");
-      String[] tableName = c.reference();
-      table = tableName[0] == null ? tableName[1] : tableName[0] + "." + tableName[1];
-      String bare = tableName[1];
+      List<String> tableName = c.reference();
+      if (tableName.size() > 2) {
+        throw new IllegalStateException();
+      }
+      table = String.join(".", tableName);
+      bare = tableName.get(tableName.size() - 1);
       if (c.acceptWord("AS")) {
         alias = c.identifier();
       } else if (c.peekIdentifier()) {
@@ -212,35 +257,46 @@ record SimpleQuery(String table, List<String> columns, List<Token> condition) {
       }
       List<Token> cond = new ArrayList<>();
       if (c.acceptWord("WHERE")) {
-        new Condition(c, cond, bare).or();
+        new Condition(c, cond).or();
       }
       if (!c.atEnd()) {
         throw new IllegalStateException();
       }
       List<String> columns = new ArrayList<>();
-      for (String[] item : items) {
-        columns.add(unqualify(item, bare));
+      for (List<String> item : items) {
+        columns.add(unqualify(item));
       }
       return new SimpleQuery(table, columns, cond);
     }
 
-    private String unqualify(String[] ref, String bareTable) {
-      if (ref[0] != null && !ref[0].equalsIgnoreCase(alias == null ? bareTable : alias)) {
+    /**
+     * Returns a column reference's name; its qualifier, if any, must name the query's one table:
+     * the alias if there is one, else the table's name, bare or as written.
+     */
+    private String unqualify(List<String> ref) {
+      String name = ref.get(ref.size() - 1);
+      if (ref.size() == 1) {
+        return name;
+      }
+      String qualifier = String.join(".", ref.subList(0, ref.size() - 1));
+      boolean ok =
+          alias != null
+              ? qualifier.equalsIgnoreCase(alias)
+              : qualifier.equalsIgnoreCase(bare) || qualifier.equalsIgnoreCase(table);
+      if (!ok) {
         throw new IllegalStateException();
       }
-      return ref[1];
+      return name;
     }
 
     /** The condition grammar: or := and (OR and)*, and := not (AND not)*, not := NOT not | … */
     private final class Condition {
       private final Cursor c;
       private final List<Token> out;
-      private final String bareTable;
 
-      Condition(Cursor c, List<Token> out, String bareTable) {
+      Condition(Cursor c, List<Token> out) {
         this.c = c;
         this.out = out;
-        this.bareTable = bareTable;
       }
 
       void or() {
@@ -299,11 +355,14 @@ record SimpleQuery(String table, List<String> columns, List<Token> condition) {
           out.add(new Token(Kind.WORD, upper));
           return;
         }
-        out.add(new Token(Kind.COLUMN, unqualify(c.reference(), bareTable)));
+        out.add(new Token(Kind.COLUMN, unqualify(c.reference())));
       }
     }
 
-    /** Tokens as pairs {kind, text}: w word, n number, s string, p punctuation/operator. */
+    /**
+     * Tokens as pairs {kind, text}: w word, q quoted name (quotes kept), n number, s string, p
+     * punctuation/operator.
+     */
     private @Nullable List<String[]> tokenize() {
       List<String[]> out = new ArrayList<>();
       while (pos < text.length()) {
@@ -330,6 +389,13 @@ record SimpleQuery(String table, List<String> columns, List<Token> condition) {
             return null;
           }
           out.add(new String[] {"n", text.substring(start, pos)});
+        } else if (ch == '"') {
+          int end = text.indexOf('"', pos + 1);
+          if (end < 0 || !QUOTED.matcher(text).region(pos, end + 1).matches()) {
+            return null;
+          }
+          out.add(new String[] {"q", text.substring(pos, end + 1)});
+          pos = end + 1;
         } else if (ch == '\'') {
           String literal = stringLiteral();
           if (literal == null) {
@@ -441,9 +507,12 @@ record SimpleQuery(String table, List<String> columns, List<Token> condition) {
     }
 
     boolean peekIdentifier() {
-      return !atEnd()
-          && tokens.get(i)[0].equals("w")
-          && !RESERVED.contains(tokens.get(i)[1].toUpperCase(Locale.ROOT));
+      if (atEnd()) {
+        return false;
+      }
+      String[] t = tokens.get(i);
+      return t[0].equals("q")
+          || t[0].equals("w") && !RESERVED.contains(t[1].toUpperCase(Locale.ROOT));
     }
 
     String identifier() {
@@ -453,13 +522,17 @@ record SimpleQuery(String table, List<String> columns, List<Token> condition) {
       return next()[1];
     }
 
-    /** A name or {@code qualifier.name}: returns {qualifier or null, name}. */
-    String[] reference() {
-      String first = identifier();
-      if (accept(".")) {
-        return new String[] {first, identifier()};
+    /** A name of one to three dot-separated parts: returns the parts. */
+    List<String> reference() {
+      List<String> parts = new ArrayList<>();
+      parts.add(identifier());
+      while (accept(".")) {
+        if (parts.size() == 3) {
+          throw new IllegalStateException();
+        }
+        parts.add(identifier());
       }
-      return new String[] {null, first};
+      return parts;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.osoj.sql;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -53,6 +54,24 @@ public enum SqlDialect {
           "'" + identifier + "' is not a simple SQL identifier (letters, digits and '_')");
     }
     return identifier;
+  }
+
+  /**
+   * Returns one part of a name without its double quotes when this database would read the plain
+   * name as the same name (it folds plain names to upper case on H2, to lower case on PostgreSQL):
+   * {@code "REPOSITORIES"} becomes {@code REPOSITORIES} on H2 and stays quoted on PostgreSQL. Any
+   * other part, plain or quoted, is returned unchanged.
+   *
+   * @param part a plain identifier or a double-quoted one
+   * @return the part, plain where that names the same thing
+   */
+  public String plainName(String part) {
+    if (part.length() < 3 || part.charAt(0) != '"' || part.charAt(part.length() - 1) != '"') {
+      return part;
+    }
+    String bare = part.substring(1, part.length() - 1);
+    String folded = this == H2 ? bare.toUpperCase(Locale.ROOT) : bare.toLowerCase(Locale.ROOT);
+    return bare.equals(folded) && SIMPLE.matcher(bare).matches() ? bare : part;
   }
 
   /**

@@ -436,17 +436,18 @@ public final class SqlRenderer {
    *
    * @return the names of the query's columns under the alias
    */
-  private static List<String> bindingColumns(Block b, FactSource.Binding s, String alias) {
+  private List<String> bindingColumns(Block b, FactSource.Binding s, String alias) {
     SimpleQuery q = SimpleQuery.of(s.query());
     if (q != null && q.columns().size() == s.columnCount()) {
-      String item = q.table() + " " + alias;
+      String table = q.table(dialect);
+      String item = table + " " + alias;
       b.from.add(item);
-      b.inlined.add(new String[] {alias, q.table(), item});
+      b.inlined.add(new String[] {alias, table, item});
       String cond = q.conditionSql(alias);
       if (cond != null) {
         b.where.add(cond);
       }
-      return q.columns();
+      return q.columns(dialect);
     }
     List<String> names = new ArrayList<>();
     for (int i = 0; i < s.columnCount(); i++) {

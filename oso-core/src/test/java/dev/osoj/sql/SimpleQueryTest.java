@@ -41,6 +41,34 @@ class SimpleQueryTest {
     assertThat(q.columns()).containsExactly("id", "parent_id");
   }
 
+  @Test
+  void of_quotedNames_areRecognizedAndKeptAsWritten() {
+    SimpleQuery q =
+        SimpleQuery.of(
+            "select \"PUBLIC\".\"REPOSITORIES\".\"ID\", \"REPOSITORIES\".\"Org_Id\" from"
+                + " \"PUBLIC\".\"REPOSITORIES\" where \"PUBLIC\".\"REPOSITORIES\".\"IS_PUBLIC\" = true");
+
+    assertThat(q).isNotNull();
+    assertThat(q.table()).isEqualTo("\"PUBLIC\".\"REPOSITORIES\"");
+    assertThat(q.columns()).containsExactly("\"ID\"", "\"Org_Id\"");
+    assertThat(q.conditionSql("b1")).isEqualTo("(b1.\"IS_PUBLIC\" = TRUE)");
+  }
+
+  @Test
+  void tableAndColumns_dropQuotesOnlyWhereTheDialectReadsThePlainNameTheSame() {
+    SimpleQuery upper =
+        SimpleQuery.of("SELECT \"r\".\"ID\", \"r\".\"Org_Id\" FROM \"REPOS\" \"r\"");
+    SimpleQuery lower = SimpleQuery.of("SELECT \"id\", \"org$id\" FROM \"public\".\"repos\"");
+
+    assertThat(upper.table(SqlDialect.H2)).isEqualTo("REPOS");
+    assertThat(upper.table(SqlDialect.POSTGRES)).isEqualTo("\"REPOS\"");
+    assertThat(upper.columns(SqlDialect.H2)).containsExactly("ID", "\"Org_Id\"");
+    assertThat(upper.columns(SqlDialect.POSTGRES)).containsExactly("\"ID\"", "\"Org_Id\"");
+    assertThat(lower.table(SqlDialect.POSTGRES)).isEqualTo("public.repos");
+    assertThat(lower.table(SqlDialect.H2)).isEqualTo("\"public\".\"repos\"");
+    assertThat(lower.columns(SqlDialect.POSTGRES)).containsExactly("id", "\"org$id\"");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -54,8 +82,13 @@ class SimpleQueryTest {
         "SELECT id FROM repositories ORDER BY id",
         "SELECT id FROM repositories GROUP BY id",
         "SELECT id FROM repositories UNION SELECT id FROM archived",
-        "SELECT \"id\" FROM repositories",
-        "SELECT id FROM \"Repositories\"",
+        "SELECT \"a b\" FROM repositories",
+        "SELECT \"id FROM repositories",
+        "SELECT \"\" FROM repositories",
+        "SELECT \"x\".\"id\" FROM \"repositories\"",
+        "SELECT \"repositories\".\"id\" FROM \"repositories\" \"r\"",
+        "SELECT id FROM \"a\".\"b\".\"repositories\"",
+        "SELECT a.b.c.id FROM c",
         "SELECT id AS x FROM repositories",
         "SELECT id + 1 FROM repositories",
         "SELECT * FROM repositories",

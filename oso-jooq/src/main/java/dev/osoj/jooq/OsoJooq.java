@@ -69,13 +69,14 @@ import org.slf4j.LoggerFactory;
  * <p><b>Limitations.</b> The query text of a hand-written local binding is trusted configuration
  * and enters the condition as plain SQL; in the jOOQ-built form, bindings from {@link JooqBindings}
  * are rendered through jOOQ. The queries {@link JooqBindings} derives quote the names jOOQ quotes
- * (those of generated code and of {@code DSLContext.meta()}), and the core renderer inlines only
- * unquoted simple queries: with such bindings the table-aware form has no condition on the caller's
- * row (each way of being authorized stays an {@code id IN (subquery)}); hand-written bindings of
- * the simple form get it. The condition reads facts when the query runs, except facts held in
- * memory, which are copied into it as bind values: do not cache a condition across users or writes.
- * In the jOOQ-built form, a recursive plan with several recursive branches is rendered as several
- * {@code UNION} terms, which H2 does not evaluate. Only {@code SELECT} is filtered.
+ * (those of generated code and of {@code DSLContext.meta()}, often schema-qualified); the core
+ * renderer reads such names like plain ones when every quoted part is made of letters, digits,
+ * {@code _} and {@code $}, so those bindings get the table-aware form as hand-written simple ones
+ * do. A binding of any other form stays an {@code id IN (subquery)}. The condition reads facts when
+ * the query runs, except facts held in memory, which are copied into it as bind values: do not
+ * cache a condition across users or writes. In the jOOQ-built form, a recursive plan with several
+ * recursive branches is rendered as several {@code UNION} terms, which H2 does not evaluate. Only
+ * {@code SELECT} is filtered.
  *
  * <p>Thread safety: the methods are stateless and thread-safe.
  */

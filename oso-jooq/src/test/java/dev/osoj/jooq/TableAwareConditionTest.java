@@ -229,15 +229,33 @@ class TableAwareConditionTest {
    */
   private void check(Databases db, Repos repos, Table<?> r, String alias) throws Exception {
     DSLContext ctx = open(db);
-    Field<Long> id = r.field(repos.id);
-    Field<Long> orgId = r.field(repos.orgId);
-    Field<String> name = r.field(repos.name);
+    try (Oso oso = oso(db)) {
+      check(ctx, oso, r, r.field(repos.id), r.field(repos.orgId), r.field(repos.name), alias);
+    }
+  }
+
+  /**
+   * Checks the shape and the rows of the condition on the caller's columns.
+   *
+   * @param alias how the SQL must reference the caller's row (compared without quotes, ignoring
+   *     case, as the binding queries may quote the columns)
+   */
+  private void check(
+      DSLContext ctx,
+      Oso oso,
+      Table<?> r,
+      Field<Long> id,
+      Field<Long> orgId,
+      Field<String> name,
+      String alias)
+      throws Exception {
     Table<?> orgs = DSL.table(DSL.unquotedName("organizations")).as(DSL.unquotedName("o"));
     Field<Long> oid = DSL.field(DSL.unquotedName("o", "id"), Long.class);
     Field<String> oname = DSL.field(DSL.unquotedName("o", "name"), String.class);
     List<Record2<Long, String>> all = ctx.select(id, name).from(r).orderBy(name, id).fetch();
-    try (Oso oso = oso(db);
-        Oso memory = memory()) {
+    String row = alias.replace("\"", "").toLowerCase(Locale.ROOT);
+    String orgColumn = row + "." + orgId.getName().toLowerCase(Locale.ROOT);
+    try (Oso memory = memory()) {
       for (String user : USERS) {
         Value actor = new Value("User", user);
         for (String action : List.of("read", "write")) {
@@ -259,10 +277,10 @@ class TableAwareConditionTest {
               .doesNotContainPattern("repositories b[0-9]")
               .doesNotContain("from repositories)");
           if (action.equals("read")) {
-            assertThat(sql)
+            assertThat(sql.replace("\"", "").toLowerCase(Locale.ROOT))
                 .as(what)
-                .contains(alias + ".is_public")
-                .contains(alias + ".org_id IN (SELECT");
+                .contains(row + ".is_public")
+                .contains(orgColumn + " in (select");
             assertThat(page.getBindValues()).as(what).contains(user);
           }
           assertThat(page.fetch(id))
@@ -285,6 +303,77 @@ class TableAwareConditionTest {
         }
       }
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Databases.class)
+  void jooqBindingsOverQuotedMetadata_conditionOnTheCallersRow_sameRowsAsList(Databases db)
+      throws Exception {
+    DSLContext ctx = open(db);
+    // JooqBindings names a relation after its foreign key column, less "_id"
+    ctx.execute("ALTER TABLE repositories RENAME COLUMN org_id TO organization_id");
+    ctx.execute(
+        "ALTER TABLE repositories ADD FOREIGN KEY (organization_id) REFERENCES organizations (id)");
+    String schema = ctx.select(DSL.currentSchema()).fetchOne(0, String.class);
+    List<Table<?>> tables = ctx.meta().getSchemas(schema).get(0).getTables();
+    Table<?> repos = named(tables, "repositories");
+    Table<?> organizations = named(tables, "organizations");
+    JooqBindings derived =
+        JooqBindings.builder()
+            .renderWith(DSL.using(db.dialect()))
+            .resource("Organization", organizations)
+            .resource("Repository", repos)
+            .attribute((TableField<?, ?>) column(repos, "is_public", Boolean.class))
+            .build();
+    // the metadata's names come quoted and schema-qualified: "PUBLIC"."REPOSITORIES"."ID"
+    assertThat(derived.queries().get("is_public(Repository:_)")).contains("\"." + "\"");
+    LocalBindings.Builder bindings = LocalBindings.builder();
+    derived.queries().forEach(bindings::fact);
+    derived.sqlTypes().forEach(bindings::sqlType);
+    bindings
+        .fact(
+            "has_role(User:_, String:_, Organization:_)",
+            "SELECT user_id, role, org_id FROM org_roles")
+        .fact(
+            "has_role(User:_, String:_, Repository:_)",
+            "SELECT user_id, role, repo_id FROM repo_roles")
+        .sqlType("User", "text");
+    Table<?> r = repos.as(DSL.unquotedName("r"));
+    try (Oso oso =
+        Oso.embedded()
+            .policy(POLICY)
+            .localBindings(bindings.build())
+            .sqlDialect(
+                db == Databases.H2 ? dev.osoj.sql.SqlDialect.H2 : dev.osoj.sql.SqlDialect.POSTGRES)
+            .build()) {
+      check(
+          ctx,
+          oso,
+          r,
+          column(r, "id", Long.class),
+          column(r, "organization_id", Long.class),
+          column(r, "name", String.class),
+          "r");
+    }
+  }
+
+  private static Table<?> named(List<Table<?>> tables, String name) {
+    return tables.stream()
+        .filter(t -> t.getName().equalsIgnoreCase(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** A column of a table read from the metadata, by name in any case, as its own field. */
+  @SuppressWarnings("unchecked")
+  private static <T> Field<T> column(Table<?> table, String name, Class<T> type) {
+    Field<?> field =
+        java.util.Arrays.stream(table.fields())
+            .filter(f -> f.getName().equalsIgnoreCase(name))
+            .findFirst()
+            .orElseThrow();
+    assertThat(field.getType()).isEqualTo(type);
+    return (Field<T>) field;
   }
 
   @ParameterizedTest

@@ -6,7 +6,6 @@ import dev.osoj.sql.SqlDialect;
 import dev.osoj.sql.SqlFragment;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.Context;
@@ -100,13 +99,13 @@ public final class TableAware {
     if (column == null || column.size() != 2 || tableName == null) {
       return null;
     }
-    String idColumn = unquoted(column.get(1), dialect);
+    String idColumn = dialect.plainName(column.get(1));
     if (!SIMPLE.matcher(idColumn).matches()) {
       return null;
     }
     List<String> qualified = new ArrayList<>();
     for (String part : tableName) {
-      qualified.add(unquoted(part, dialect));
+      qualified.add(dialect.plainName(part));
     }
     try {
       return FilterTarget.of(String.join(".", qualified), column.get(0), idColumn);
@@ -155,20 +154,5 @@ public final class TableAware {
       at = m.end();
     }
     return out.isEmpty() || rendered.endsWith(".") ? null : out;
-  }
-
-  /**
-   * Returns a name part without its quotes when the database would fold the unquoted name to the
-   * same name (lower case on PostgreSQL, upper case on H2), else as it is: a binding's query names
-   * tables and columns unquoted, and only such a part can be the same name.
-   */
-  private static String unquoted(String part, SqlDialect dialect) {
-    if (!part.startsWith("\"")) {
-      return part;
-    }
-    String bare = part.substring(1, part.length() - 1);
-    String folded =
-        dialect == SqlDialect.H2 ? bare.toUpperCase(Locale.ROOT) : bare.toLowerCase(Locale.ROOT);
-    return bare.equals(folded) && SIMPLE.matcher(bare).matches() ? bare : part;
   }
 }
