@@ -27,7 +27,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * statement through the same pool, the floor that the round trip alone sets on this machine.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SqlAuthorizeBenchmark -f 1 -wi 2 -i 3
- * -w 1s -r 1s}.
+ * -w 1s -r 1s}. Prefixed with {@code taskset -c 0}, the JVM, its fork and the database it starts
+ * share one core: on a virtual machine that halts idle CPUs this takes the hypervisor's wake-ups
+ * out of the round trip (see {@code results-sql.md}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

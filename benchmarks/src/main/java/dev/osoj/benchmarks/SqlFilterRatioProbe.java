@@ -42,11 +42,13 @@ public final class SqlFilterRatioProbe {
     pages.put("filterPage", bench::filterPage);
     pages.put("handPage", bench::handPage);
     pages.put("handPageRoles", bench::handPageRoles);
+    pages.put("handPageJoins", bench::handPageJoins);
     groups.add(pages);
     Map<String, Callable<Object>> counts = new LinkedHashMap<>();
     counts.put("filterCount", bench::filterCount);
     counts.put("handCount", bench::handCount);
     counts.put("handCountRoles", bench::handCountRoles);
+    counts.put("handCountJoins", bench::handCountJoins);
     groups.add(counts);
     Map<String, List<Long>> times = new LinkedHashMap<>();
     // all page rounds first, then all count rounds: a COUNT leaves much garbage behind, which would
@@ -77,12 +79,15 @@ public final class SqlFilterRatioProbe {
           t.getKey(), sorted[sorted.length / 2] / 1e6, sorted[0] / 1e6);
     }
     System.out.printf(
-        "%s, %d rounds: page %.2f (with role tests %.2f), COUNT %.2f (with role tests %.2f)%n",
+        "%s, %d rounds, filter / hand-written: page %.2f (with role tests %.2f, as joins %.2f),"
+            + " COUNT %.2f (with role tests %.2f, as joins %.2f)%n",
         bench.dialectName,
         rounds,
         median.get("filterPage") / median.get("handPage"),
         median.get("filterPage") / median.get("handPageRoles"),
+        median.get("filterPage") / median.get("handPageJoins"),
         median.get("filterCount") / median.get("handCount"),
-        median.get("filterCount") / median.get("handCountRoles"));
+        median.get("filterCount") / median.get("handCountRoles"),
+        median.get("filterCount") / median.get("handCountJoins"));
   }
 }
