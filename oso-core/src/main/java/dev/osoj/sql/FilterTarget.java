@@ -30,8 +30,10 @@ import java.util.regex.Pattern;
  *
  * <p>The alias is a simple identifier ({@code r}) or one double-quoted identifier made only of
  * letters, digits, {@code _} and {@code $} ({@code "r"}, {@code "Repos"}), as a query builder that
- * quotes every name writes it; it is written into the SQL exactly as given. {@link
- * #placeholder(String, String)} makes a target whose alias is Hibernate's {@code {alias}}
+ * quotes every name writes it. When the query gives the table no alias it is the table's name as
+ * the query writes it, which may be schema-qualified ({@code public.repositories}, {@code
+ * "PUBLIC"."REPOSITORIES"}: up to three such parts). It is written into the SQL exactly as given.
+ * {@link #placeholder(String, String)} makes a target whose alias is Hibernate's {@code {alias}}
  * placeholder, for filter conditions.
  *
  * <p>Instances are immutable and thread-safe.
@@ -40,7 +42,11 @@ public final class FilterTarget {
   /** The placeholder Hibernate replaces with the entity's table alias in a filter condition. */
   public static final String ALIAS_PLACEHOLDER = "{alias}";
 
-  private static final Pattern QUOTED_ALIAS = Pattern.compile("\"[A-Za-z0-9_$]+\"");
+  /** One part of an alias: plain, or double-quoted letters, digits, {@code _} and {@code $}. */
+  private static final String ALIAS_PART = "(?:[A-Za-z_][A-Za-z0-9_]*|\"[A-Za-z0-9_$]+\")";
+
+  private static final Pattern ALIAS =
+      Pattern.compile(ALIAS_PART + "(?:\\." + ALIAS_PART + "){0,2}");
 
   private final String table;
   private final String alias;
@@ -50,9 +56,10 @@ public final class FilterTarget {
    * Creates a target, validating the identifiers.
    *
    * @param table the table, as the binding queries name it, optionally schema-qualified
-   * @param alias the alias of the table in the caller's query (the table name itself if the query
-   *     gives none): a simple identifier, or one double-quoted identifier of letters, digits,
-   *     {@code _} and {@code $}
+   * @param alias the alias of the table in the caller's query (the table name as the query writes
+   *     it, possibly schema-qualified, if the query gives none): up to three dot-separated parts,
+   *     each a simple identifier or a double-quoted identifier of letters, digits, {@code _} and
+   *     {@code $}
    * @param idColumn the id column, a simple identifier
    * @throws IllegalArgumentException naming the identifier that is not acceptable
    */
@@ -139,19 +146,24 @@ public final class FilterTarget {
   }
 
   /**
-   * Returns the alias without its quotes, in lower case: the name a private alias of the rendered
-   * SQL must not have, lest it hide the caller's table inside a sub-query.
+   * Returns the alias's last part without its quotes, in lower case: the name a private alias of
+   * the rendered SQL must not have, lest it hide the caller's table inside a sub-query.
    */
   String aliasName() {
-    String bare = alias.startsWith("\"") ? alias.substring(1, alias.length() - 1) : alias;
+    String last = alias.substring(alias.lastIndexOf('.') + 1);
+    String bare = last.startsWith("\"") ? last.substring(1, last.length() - 1) : last;
     return bare.toLowerCase(Locale.ROOT);
   }
 
   private static String checkAlias(String alias) {
-    if (QUOTED_ALIAS.matcher(alias).matches()) {
-      return alias;
+    if (!ALIAS.matcher(alias).matches()) {
+      throw new IllegalArgumentException(
+          "'"
+              + alias
+              + "' is not an acceptable alias (up to three dot-separated parts, each letters,"
+              + " digits and '_', or double-quoted letters, digits, '_' and '$')");
     }
-    return SqlDialect.checkSimpleIdentifier(alias);
+    return alias;
   }
 
   @Override

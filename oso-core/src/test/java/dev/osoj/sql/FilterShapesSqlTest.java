@@ -361,9 +361,9 @@ class FilterShapesSqlTest {
     assertThatThrownBy(() -> FilterTarget.of("repositories; DROP", "r", "id"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'repositories; DROP'");
-    assertThatThrownBy(() -> FilterTarget.of("repositories", "r.x", "id"))
+    assertThatThrownBy(() -> FilterTarget.of("repositories", "r x", "id"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'r.x'");
+        .hasMessageContaining("'r x'");
     assertThatThrownBy(() -> FilterTarget.of("repositories", "r", "id)"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'id)'");

@@ -23,6 +23,18 @@ class FilterTargetTest {
   }
 
   @Test
+  void qualifiedAlias_tableNamedAsTheQueryWritesIt_isAcceptedAsWritten() {
+    FilterTarget plain = FilterTarget.of("public.repositories", "public.repositories", "id");
+    FilterTarget quoted =
+        FilterTarget.of("PUBLIC.REPOSITORIES", "\"PUBLIC\".\"REPOSITORIES\"", "ID");
+
+    assertThat(plain.column()).isEqualTo("public.repositories.id");
+    assertThat(plain.aliasName()).isEqualTo("repositories");
+    assertThat(quoted.column()).isEqualTo("\"PUBLIC\".\"REPOSITORIES\".ID");
+    assertThat(quoted.aliasName()).isEqualTo("repositories");
+  }
+
+  @Test
   void quotedAlias_anythingElse_isRejectedByName() {
     for (String alias :
         List.of(
@@ -34,7 +46,11 @@ class FilterTargetTest {
             "\"r",
             "\"\u0003b0\u0004\"",
             "\"ünï\"",
-            "\"r\".\"x\"",
+            "r.",
+            ".r",
+            "a.b.c.d",
+            "\"public\".\"r x\"",
+            "public.{alias}",
             "{alias}")) {
       assertThatThrownBy(() -> FilterTarget.of("repositories", alias, "id"))
           .as(alias)

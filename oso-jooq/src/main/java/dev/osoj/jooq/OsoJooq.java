@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Shape.</b> On H2 and PostgreSQL, when the id is a column that is alone the primary key of
  * its table in jOOQ's metadata (generated code, {@code DSLContext.meta()}), or alone a unique key
  * of a non-null column, the table possibly aliased, and jOOQ renders it as {@code qualifier.id} (an
- * alias, or an unqualified table name; plain or double-quoted names of letters, digits, {@code _}
- * and {@code $}), the condition is the table-aware form of {@link
+ * alias, or the table's name, schema-qualified or not; plain or double-quoted names of letters,
+ * digits, {@code _} and {@code $}), the condition is the table-aware form of {@link
  * AuthorizedFilter#toSql(dev.osoj.sql.FilterTarget, dev.osoj.sql.SqlDialect)}: a way of being
  * authorized that reads the caller's own table by its id through a simple local binding ({@code
  * SELECT id FROM repositories WHERE is_public}, {@code SELECT id, org_id FROM repositories})
@@ -55,16 +55,17 @@ import org.slf4j.LoggerFactory;
  * of a hand-written query. The caller's row is referenced exactly as jOOQ renders it in the query;
  * the binding's table is matched by the name jOOQ renders for the table (quotes dropped when the
  * database would fold the plain name to the same, schema included when jOOQ renders one), ignoring
- * case. The SQL text comes from the core renderer and every value is a jOOQ bind value.
+ * case: a binding that names the table without its schema is not matched with a table jOOQ renders
+ * schema-qualified, as it may name another schema's table (that way stays an {@code id IN
+ * (subquery)}). The SQL text comes from the core renderer and every value is a jOOQ bind value.
  *
  * <p>Otherwise (another dialect, a column that is not such a key, such as a foreign key filtered by
- * the type it references, a field made from a qualified name only, a table jOOQ renders
- * schema-qualified without an alias, a name with other characters) the condition is built from the
- * policy's plan with jOOQ's DSL, jOOQ rendering the dialect: {@code id IN (subquery)} per way of
- * being authorized, with private aliases ({@code oso_1}, …). Both forms compose with the caller's
- * joins, {@code ORDER BY}, {@code LIMIT} and {@code COUNT(*)}. {@link AuthorizedFilter.Kind#ALWAYS}
- * becomes {@link DSL#trueCondition()} and {@link AuthorizedFilter.Kind#NEVER} {@link
- * DSL#falseCondition()}.
+ * the type it references, a field made from a qualified name only, a name with other characters)
+ * the condition is built from the policy's plan with jOOQ's DSL, jOOQ rendering the dialect: {@code
+ * id IN (subquery)} per way of being authorized, with private aliases ({@code oso_1}, …). Both
+ * forms compose with the caller's joins, {@code ORDER BY}, {@code LIMIT} and {@code COUNT(*)}.
+ * {@link AuthorizedFilter.Kind#ALWAYS} becomes {@link DSL#trueCondition()} and {@link
+ * AuthorizedFilter.Kind#NEVER} {@link DSL#falseCondition()}.
  *
  * <p><b>Limitations.</b> The query text of a hand-written local binding is trusted configuration
  * and enters the condition as plain SQL; in the jOOQ-built form, bindings from {@link JooqBindings}

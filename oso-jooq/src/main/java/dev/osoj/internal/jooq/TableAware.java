@@ -26,10 +26,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Only an id column that is alone its table's primary key (or a unique key of a non-null column)
  * in the table's jOOQ metadata (or of an alias of such a table; not a field made from a qualified
- * name, whose qualifier may be any alias) that jOOQ renders as {@code qualifier.id} with a
- * single-part qualifier, on H2 or PostgreSQL, qualifies; for anything else {@link #render} returns
- * false and the caller renders the plan another way. Names are only accepted when every part is a
- * plain identifier or a double-quoted one of letters, digits, {@code _} and {@code $}.
+ * name, whose qualifier may be any alias) that jOOQ renders as {@code qualifier.id} (an alias, or
+ * the table's name, schema-qualified or not), on H2 or PostgreSQL, qualifies; for anything else
+ * {@link #render} returns false and the caller renders the plan another way. Names are only
+ * accepted when every part is a plain identifier or a double-quoted one of letters, digits, {@code
+ * _} and {@code $}.
  */
 public final class TableAware {
   /** A plain or a strictly double-quoted name part. */
@@ -96,10 +97,10 @@ public final class TableAware {
     }
     List<String> column = parts(ctx.dsl().render(id));
     List<String> tableName = parts(ctx.dsl().render(table));
-    if (column == null || column.size() != 2 || tableName == null) {
+    if (column == null || column.size() < 2 || tableName == null) {
       return null;
     }
-    String idColumn = dialect.plainName(column.get(1));
+    String idColumn = dialect.plainName(column.get(column.size() - 1));
     if (!SIMPLE.matcher(idColumn).matches()) {
       return null;
     }
@@ -108,7 +109,9 @@ public final class TableAware {
       qualified.add(dialect.plainName(part));
     }
     try {
-      return FilterTarget.of(String.join(".", qualified), column.get(0), idColumn);
+      // the qualifier the query references the row by: an alias, or the table's name as rendered
+      String row = String.join(".", column.subList(0, column.size() - 1));
+      return FilterTarget.of(String.join(".", qualified), row, idColumn);
     } catch (IllegalArgumentException e) {
       return null; // such as an unquoted alias holding '$'
     }
