@@ -27,7 +27,7 @@ final class CallerRow {
       SqlRenderer r, SqlRenderer.Block b, SqlCol out, FilterTarget target) {
     for (String[] item : b.inlined) {
       String alias = item[0];
-      if (!item[1].equalsIgnoreCase(target.table())
+      if (!r.dialect().sameName(item[1], target.table())
           || !out.idSql().equalsIgnoreCase(alias + "." + target.idColumn())) {
         continue;
       }

@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
  *
  * <p>The id column must identify the table's rows and never be null (a primary key, or a unique
  * {@code NOT NULL} column): the rewrite relies on "the row whose id is X" being the caller's row. A
- * table is matched with a local binding's {@code FROM} by name, ignoring case, a double-quoted part
- * of the binding's name counting as plain where the database reads it the same ({@code
- * "REPOSITORIES"} on H2, {@code "repositories"} on PostgreSQL); bindings whose query is not a
+ * table is matched with a local binding's {@code FROM} by name as the database compares names: a
+ * double-quoted part counts as plain where the database reads it the same ({@code "REPOSITORIES"}
+ * on H2, {@code "repositories"} on PostgreSQL), plain parts are compared ignoring case, other
+ * quoted parts exactly ({@code "Repos"} is not {@code "REPOS"}); bindings whose query is not a
  * simple {@code SELECT … FROM table [WHERE …]} are never matched and keep the {@code id IN (…)}
  * form.
  *

@@ -278,15 +278,34 @@ record SimpleQuery(String table, List<String> columns, List<Token> condition) {
       if (ref.size() == 1) {
         return name;
       }
-      String qualifier = String.join(".", ref.subList(0, ref.size() - 1));
+      List<String> qualifier = ref.subList(0, ref.size() - 1);
       boolean ok =
           alias != null
-              ? qualifier.equalsIgnoreCase(alias)
-              : qualifier.equalsIgnoreCase(bare) || qualifier.equalsIgnoreCase(table);
+              ? same(qualifier, List.of(alias))
+              : same(qualifier, List.of(bare)) || same(qualifier, List.of(table.split("\\.")));
       if (!ok) {
         throw new IllegalStateException();
       }
       return name;
+    }
+
+    /**
+     * Whether two names are the same whatever the database: plain parts equal ignoring case, quoted
+     * ones exactly (a quoted and a plain part are taken as different, which only refuses a query).
+     */
+    private static boolean same(List<String> a, List<String> b) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      for (int i = 0; i < a.size(); i++) {
+        String x = a.get(i);
+        String y = b.get(i);
+        boolean quoted = x.startsWith("\"") || y.startsWith("\"");
+        if (quoted ? !x.equals(y) : !x.equalsIgnoreCase(y)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** The condition grammar: or := and (OR and)*, and := not (AND not)*, not := NOT not | … */

@@ -75,6 +75,33 @@ public enum SqlDialect {
   }
 
   /**
+   * Returns whether two possibly qualified names name the same thing in this database: part by
+   * part, after {@link #plainName}, plain parts equal ignoring case and quoted parts equal exactly
+   * (a part still quoted then is one the database reads case-sensitively, so it never equals a
+   * plain one).
+   *
+   * @param a a name of dot-separated parts, each plain or double-quoted without dots inside
+   * @param b another
+   * @return whether they are the same name
+   */
+  boolean sameName(String a, String b) {
+    String[] x = a.split("\\.", -1);
+    String[] y = b.split("\\.", -1);
+    if (x.length != y.length) {
+      return false;
+    }
+    for (int i = 0; i < x.length; i++) {
+      String p = plainName(x[i]);
+      String q = plainName(y[i]);
+      boolean same = p.startsWith("\"") || q.startsWith("\"") ? p.equals(q) : p.equalsIgnoreCase(q);
+      if (!same) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Returns the name of the character type used for ids and type names.
    *
    * @return the type name

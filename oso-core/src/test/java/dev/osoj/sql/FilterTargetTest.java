@@ -123,4 +123,50 @@ class FilterTargetTest {
       }
     }
   }
+
+  @Test
+  void tableMatch_quotedPartsCaseSensitive_plainPartsFoldedAsTheDatabaseDoes() {
+    // H2 reads "REPOS" and "ID" as the plain names REPOS and ID, in any case
+    AuthorizedFilter upper = publicRepos("SELECT \"ID\" FROM \"REPOS\" WHERE \"PUB\"");
+    assertThat(upper.toSql(FilterTarget.of("repos", "r", "id"), SqlDialect.H2).sql())
+        .isEqualTo("(r.\"PUB\")");
+    assertThat(upper.toSql(FilterTarget.of("\"REPOS\"", "r", "id"), SqlDialect.H2).sql())
+        .isEqualTo("(r.\"PUB\")");
+    assertThat(upper.toSql(FilterTarget.of("\"Repos\"", "r", "id"), SqlDialect.H2).sql())
+        .startsWith("r.id IN (SELECT");
+    // "Repos" is its own table on H2, not REPOS: only the same quoted name is the caller's table
+    AuthorizedFilter mixed = publicRepos("SELECT \"ID\" FROM \"Repos\" WHERE \"PUB\"");
+    assertThat(mixed.toSql(FilterTarget.of("\"Repos\"", "r", "id"), SqlDialect.H2).sql())
+        .isEqualTo("(r.\"PUB\")");
+    assertThat(mixed.toSql(FilterTarget.of("\"REPOS\"", "r", "id"), SqlDialect.H2).sql())
+        .startsWith("r.id IN (SELECT");
+    assertThat(mixed.toSql(FilterTarget.of("repos", "r", "id"), SqlDialect.H2).sql())
+        .startsWith("r.id IN (SELECT");
+  }
+
+  /** The filter of "who may read which Repo" when a binding says which repositories are public. */
+  private static AuthorizedFilter publicRepos(String query) {
+    String policy =
+        "actor User {}\n"
+            + "resource Repo { permissions = [\"read\"]; \"read\" if is_public(resource); }\n";
+    try (Oso oso =
+        Oso.embedded()
+            .policy(policy)
+            .localBindings(LocalBindings.builder().fact("is_public(Repo:_)", query).build())
+            .sqlDialect(SqlDialect.H2)
+            .build()) {
+      return oso.listFilter(new Value("User", "u"), "read", "Repo");
+    }
+  }
+
+  @Test
+  void sameName_comparesAsTheDatabaseDoes() {
+    assertThat(SqlDialect.H2.sameName("public.repos", "\"PUBLIC\".\"REPOS\"")).isTrue();
+    assertThat(SqlDialect.POSTGRES.sameName("public.repos", "\"public\".\"repos\"")).isTrue();
+    assertThat(SqlDialect.POSTGRES.sameName("public.repos", "\"PUBLIC\".\"REPOS\"")).isFalse();
+    assertThat(SqlDialect.H2.sameName("\"Repos\"", "\"REPOS\"")).isFalse();
+    assertThat(SqlDialect.H2.sameName("\"Repos\"", "\"Repos\"")).isTrue();
+    assertThat(SqlDialect.H2.sameName("Repos", "REPOS")).isTrue();
+    assertThat(SqlDialect.H2.sameName("repos", "public.repos")).isFalse();
+  }
 }

@@ -87,6 +87,8 @@ class SimpleQueryTest {
         "SELECT \"\" FROM repositories",
         "SELECT \"x\".\"id\" FROM \"repositories\"",
         "SELECT \"repositories\".\"id\" FROM \"repositories\" \"r\"",
+        "SELECT \"R\".\"id\" FROM \"repositories\" \"r\"",
+        "SELECT \"R\".id FROM repositories r",
         "SELECT id FROM \"a\".\"b\".\"repositories\"",
         "SELECT a.b.c.id FROM c",
         "SELECT id AS x FROM repositories",

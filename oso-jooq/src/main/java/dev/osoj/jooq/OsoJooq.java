@@ -54,10 +54,11 @@ import org.slf4j.LoggerFactory;
  * org_roles …)}), the other ways one {@code r.id IN (subquery)} each, so the database gets the plan
  * of a hand-written query. The caller's row is referenced exactly as jOOQ renders it in the query;
  * the binding's table is matched by the name jOOQ renders for the table (quotes dropped when the
- * database would fold the plain name to the same, schema included when jOOQ renders one), ignoring
- * case: a binding that names the table without its schema is not matched with a table jOOQ renders
- * schema-qualified, as it may name another schema's table (that way stays an {@code id IN
- * (subquery)}). The SQL text comes from the core renderer and every value is a jOOQ bind value.
+ * database would fold the plain name to the same, schema included when jOOQ renders one), plain
+ * parts ignoring case, quoted ones exactly (see {@link dev.osoj.sql.FilterTarget}): a binding that
+ * names the table without its schema is not matched with a table jOOQ renders schema-qualified, as
+ * it may name another schema's table (that way stays an {@code id IN (subquery)}). The SQL text
+ * comes from the core renderer and every value is a jOOQ bind value.
  *
  * <p>Otherwise (another dialect, a column that is not such a key, such as a foreign key filtered by
  * the type it references, a field made from a qualified name only, a name with other characters)
