@@ -43,8 +43,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * one page ({@code ORDER BY name LIMIT 50}) and {@code COUNT(*)} of the repositories a user may
  * read, with the generated filter (planning included, in its table-aware form {@link
  * AuthorizedFilter#toSql(FilterTarget, dev.osoj.sql.SqlDialect)}), with the same query written by
- * hand (also with the role tests the generated filter makes, {@code handPageRoles}, {@code
- * handCountRoles}), in the column form {@link AuthorizedFilter#toSql(String,
+ * hand with {@code IN} sub-queries (also with the role tests the generated filter makes, {@code
+ * handPageRoles}, {@code handCountRoles}) and as joins, the comparison the issue names ({@code
+ * handPageJoins}, {@code handCountJoins}), in the column form {@link AuthorizedFilter#toSql(String,
  * dev.osoj.sql.SqlDialect)} (what the integrations used to produce), and the naive way (fetch the
  * authorized ids, then {@code id IN (…)}).
  *
