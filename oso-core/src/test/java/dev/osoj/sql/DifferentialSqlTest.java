@@ -55,6 +55,8 @@ class DifferentialSqlTest {
     ORG_RECURSION("  \"member\" if \"member\" on \"parent\";\n", "Org"),
     ORG_ADMIN_RECURSION("  \"admin\" if \"admin\" on \"parent\";\n", "Org"),
     ORG_PUBLIC("  \"read\" if is_public(resource);\n", "Org"),
+    // a role from a permission on the parent: has_role and has_permission call each other
+    ORG_FROM_PERMISSION("  \"admin\" if \"write\" on \"parent\";\n", "Org"),
     REPO_IMPLIES("  \"reader\" if \"writer\";\n", "Repo"),
     REPO_FROM_ORG("  \"reader\" if \"member\" on \"org\";\n", "Repo"),
     REPO_ADMIN_FROM_ORG("  \"writer\" if \"admin\" on \"org\";\n", "Repo"),
@@ -62,6 +64,7 @@ class DifferentialSqlTest {
     FOLDER_IMPLIES("  \"viewer\" if \"editor\";\n", "Folder"),
     FOLDER_RECURSION("  \"viewer\" if \"viewer\" on \"parent\";\n", "Folder"),
     FOLDER_EDITOR_RECURSION("  \"editor\" if \"editor\" on \"parent\";\n", "Folder"),
+    FOLDER_FROM_PERMISSION("  \"viewer\" if \"read\" on \"parent\";\n", "Folder"),
     FOLDER_FROM_REPO("  \"viewer\" if \"reader\" on \"repo\";\n", "Folder"),
     GLOBAL_FOLDER("  \"editor\" if global \"root\";\n", "Folder"),
     NEGATION(

@@ -26,14 +26,16 @@ import org.jspecify.annotations.Nullable;
  * (so rules whose head constants cannot match are dropped at plan time). Each way to satisfy the
  * question becomes one conjunctive branch (joins of fact sources plus conditions); recursive
  * predicates become {@link Plan.Fixpoint}s, specialised on arguments that every recursive call
- * passes through unchanged; {@code not} becomes an anti-join.
+ * passes through unchanged; {@code not} becomes an anti-join. Predicates that call each other
+ * become one fixpoint, built for the member of their cycle that every loop passes through, with the
+ * other members unfolded inside it ({@link Recursion#isAnchor}).
  *
  * <p>Limitations (each raises {@link EvaluationException} naming the rule, never an approximate
- * plan): mutual recursion between different predicates; a recursive rule that uses its own
- * predicate twice in one body (non-linear recursion); a recursive branch (one reading the recursive
- * relation) with an unbounded (wildcard) head argument, or recursive rules that keep deriving new
- * wildcard answers; comparisons on variables that no call binds; more than {@value #MAX_BRANCHES}
- * branches.
+ * plan): a cycle of predicates in which no single member lies on every loop; a recursive rule that
+ * uses its own predicate twice in one body (non-linear recursion); a recursive branch (one reading
+ * the recursive relation) with an unbounded (wildcard) head argument, or recursive rules that keep
+ * deriving new wildcard answers; comparisons on variables that no call binds; more than {@value
+ * #MAX_BRANCHES} branches.
  *
  * <p>One planner serves one question (it caches the fixpoints it builds); it is not thread-safe.
  */
@@ -248,9 +250,10 @@ public final class Planner {
     }
     List<CallPattern> stack = goal.stack();
     if (recursion.isRecursive(key)) {
-      recursion.checkNotMutual(key, building.keySet(), rule);
       CallPattern pattern = CallPattern.of(key, args);
-      if (pattern.isIn(stack)) {
+      // a repeated call of another member of a cycle is unfolded again: it reaches the anchor
+      if (pattern.isIn(stack) && recursion.isAnchor(key)) {
+        recursion.checkNotNested(key, building.keySet(), rule);
         Plan.Fixpoint f = fixpoint(key, args);
         next(goals, index, s.atom(f, args), out);
         for (Wildcard w : wildcards.getOrDefault(f.name(), List.of())) {
@@ -424,7 +427,7 @@ public final class Planner {
     StringBuilder cacheKey = new StringBuilder(key.toString());
     for (int i = 0; i < key.arity(); i++) {
       Term a = args.get(i);
-      if (Recursion.isInvariant(program, key, i) && a instanceof Term.Const) {
+      if (a instanceof Term.Const && recursion.isInvariant(program, key, i)) {
         head.add(a);
         cacheKey.append('|').append(i).append('=').append(((Term.Const) a).value());
       } else {

@@ -7,6 +7,7 @@ import dev.osoj.internal.program.Program;
 import dev.osoj.internal.program.Rule;
 import dev.osoj.internal.program.Term;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,14 +18,16 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The recursive predicates of a program (strongly connected components of the call graph) and, per
- * recursive predicate, the argument positions every recursive call passes through unchanged.
+ * The recursive predicates of a program (strongly connected components of the call graph), the
+ * member of each cycle whose recursive relation covers the whole cycle, and, per recursive
+ * predicate, the argument positions every recursive call passes through unchanged.
  */
 final class Recursion {
   private final Map<PredicateKey, Set<PredicateKey>> edges = new HashMap<>();
   private final Map<PredicateKey, Integer> component = new HashMap<>();
   private final Map<Integer, Set<PredicateKey>> members = new HashMap<>();
   private final Set<PredicateKey> recursive = new HashSet<>();
+  private final Set<PredicateKey> anchors = new HashSet<>();
 
   private Recursion() {}
 
@@ -48,18 +51,42 @@ final class Recursion {
     return recursive.contains(key);
   }
 
-  /** Fails when the predicate is part of a cycle through other predicates. */
-  void checkNotMutual(PredicateKey key, Set<PredicateKey> building, @Nullable Rule rule) {
+  /**
+   * Whether a repeated call of this recursive predicate should become a recursive relation. A
+   * predicate recursive through itself only always is. In a cycle of several predicates, the first
+   * member by name through which every loop of the cycle passes is the one: planned as one
+   * relation, it needs no other (the other members are unfolded in place). When no single member
+   * lies on every loop, every member is, and a relation built inside another of the same cycle is
+   * refused ({@link #checkNotNested}).
+   */
+  boolean isAnchor(PredicateKey key) {
+    return anchors.contains(key);
+  }
+
+  /**
+   * Fails when a recursive relation for {@code key} would have to be built while a relation for
+   * another member of its cycle is being built: the inner relation would read the outer one, which
+   * a recursive SQL query cannot express. A member of the cycle called while another member's
+   * relation is being built is otherwise unfolded in place, so a cycle through several predicates
+   * becomes one recursive relation as long as every one of its loops passes through the predicate
+   * whose relation is built.
+   */
+  void checkNotNested(PredicateKey key, Set<PredicateKey> building, @Nullable Rule rule) {
     Set<PredicateKey> scc = members.get(component.get(key));
-    if (scc != null && scc.size() > 1) {
-      throw new EvaluationException(
-          "cannot plan SQL for '"
-              + key
-              + "'"
-              + (rule == null ? "" : " called in rule " + describe(rule))
-              + ": it is mutually recursive with "
-              + scc
-              + "; SQL plans support recursion of a predicate through itself only");
+    for (PredicateKey outer : building) {
+      if (!outer.equals(key) && scc != null && scc.contains(outer)) {
+        throw new EvaluationException(
+            "cannot plan SQL for '"
+                + key
+                + "'"
+                + (rule == null ? "" : " called in rule " + describe(rule))
+                + ": it is mutually recursive with "
+                + scc
+                + " through a loop that does not pass through '"
+                + outer
+                + "', whose recursive relation is being planned; SQL plans support a cycle of"
+                + " predicates when each of its loops passes through one predicate");
+      }
     }
   }
 
@@ -67,18 +94,49 @@ final class Recursion {
     return "'" + rule.origin() + "' at " + rule.span();
   }
 
-  /** Whether every recursive call of the predicate passes head argument {@code i} unchanged. */
-  static boolean isInvariant(Program program, PredicateKey key, int i) {
-    for (Rule r : program.rules(key)) {
-      Term head = r.head().get(i).term();
-      for (Literal l : r.body()) {
-        if (l instanceof Literal.Call) {
+  /**
+   * Whether every recursive call of the predicate passes head argument {@code i} unchanged, so that
+   * a recursive relation specialised on a value there only ever reads tuples holding that value.
+   * With a cycle through several predicates the argument is followed from member to member: each
+   * rule of a member must pass the head variable it holds at the followed position into one
+   * position of every member it calls, the same position from every rule.
+   */
+  boolean isInvariant(Program program, PredicateKey key, int i) {
+    Set<PredicateKey> scc = members.getOrDefault(component.get(key), Set.of(key));
+    Map<PredicateKey, Integer> at = new HashMap<>();
+    at.put(key, i);
+    Deque<PredicateKey> work = new ArrayDeque<>();
+    work.add(key);
+    while (!work.isEmpty()) {
+      PredicateKey p = work.poll();
+      int j = at.get(p);
+      for (Rule r : program.rules(p)) {
+        Term head = r.head().get(j).term();
+        for (Literal l : r.body()) {
+          if (!(l instanceof Literal.Call)) {
+            continue;
+          }
           Literal.Call c = (Literal.Call) l;
-          if (c.predicate().equals(key.name()) && c.arity() == key.arity()) {
-            if (!(head instanceof Term.Var) || !head.equals(c.args().get(i))) {
+          PredicateKey q = new PredicateKey(c.predicate(), c.arity());
+          if (!scc.contains(q)) {
+            continue;
+          }
+          if (!(head instanceof Term.Var)) {
+            return false;
+          }
+          Integer known = at.get(q);
+          if (known != null) {
+            if (!head.equals(c.args().get(known))) {
               return false;
             }
+            continue;
           }
+          int k = c.args().indexOf(head);
+          if (k < 0 || c.args().lastIndexOf(head) != k) {
+            return false;
+          }
+          at.put(q, k);
+          work.add(q);
         }
       }
     }
@@ -100,6 +158,49 @@ final class Recursion {
         }
       }
     }
+  }
+
+  private void chooseAnchor(Set<PredicateKey> scc) {
+    if (scc.size() == 1) {
+      anchors.addAll(scc);
+      return;
+    }
+    List<PredicateKey> order = new ArrayList<>(scc);
+    order.sort(java.util.Comparator.comparing(PredicateKey::toString));
+    for (PredicateKey candidate : order) {
+      if (acyclicWithout(scc, candidate)) {
+        anchors.add(candidate);
+        return;
+      }
+    }
+    anchors.addAll(scc);
+  }
+
+  /** Whether the calls between the members of a cycle, the candidate left out, form no loop. */
+  private boolean acyclicWithout(Set<PredicateKey> scc, PredicateKey left) {
+    Map<PredicateKey, Integer> state = new HashMap<>(); // 1 on the path, 2 done
+    for (PredicateKey start : scc) {
+      if (!start.equals(left) && hasLoop(start, scc, left, state)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean hasLoop(
+      PredicateKey v, Set<PredicateKey> scc, PredicateKey left, Map<PredicateKey, Integer> state) {
+    Integer st = state.get(v);
+    if (st != null) {
+      return st == 1;
+    }
+    state.put(v, 1);
+    for (PredicateKey w : edges.getOrDefault(v, Set.of())) {
+      if (scc.contains(w) && !w.equals(left) && hasLoop(w, scc, left, state)) {
+        return true;
+      }
+    }
+    state.put(v, 2);
+    return false;
   }
 
   // Tarjan's algorithm (recursive: call graphs of policies are shallow).
@@ -147,6 +248,7 @@ final class Recursion {
           recursive.add(m);
         }
       }
+      chooseAnchor(scc);
     }
   }
 }
