@@ -199,6 +199,33 @@ class MutualRecursionSqlTest {
     }
   }
 
+  @Test
+  void permissionAndRoleEachCallingThemselves_failNamingTheRule() {
+    // a documented limitation: has_permission and has_role each call themselves (in different
+    // resources) and each other, so no one recursive relation covers every loop
+    String policy =
+        "actor User {}\n"
+            + "resource Repo {\n"
+            + "  roles = [\"reader\"]; permissions = [\"read\"]; relations = { parent: Repo };\n"
+            + "  \"read\" if \"reader\";\n"
+            + "  \"read\" if \"read\" on \"parent\";\n"
+            + "}\n"
+            + "resource Folder {\n"
+            + "  roles = [\"viewer\"]; permissions = [\"view\"];\n"
+            + "  relations = { parent: Folder, repo: Repo };\n"
+            + "  \"view\" if \"viewer\";\n"
+            + "  \"viewer\" if \"viewer\" on \"parent\";\n"
+            + "  \"viewer\" if \"read\" on \"repo\";\n"
+            + "}\n";
+    JdbcFactStore store = new JdbcFactStore(TestDatabases.h2(), SqlDialect.H2);
+    try (Oso oso = Oso.embedded().policy(policy).factStore(store).build()) {
+      assertThatThrownBy(() -> oso.listFilter(new Value("User", "a"), "view", "Folder"))
+          .isInstanceOf(EvaluationException.class)
+          .hasMessageContaining("policy.polar:")
+          .hasMessageContaining("does not pass through");
+    }
+  }
+
   private static Value folder(String id) {
     return new Value("Folder", id);
   }
