@@ -67,9 +67,11 @@ import org.hibernate.boot.Metadata;
  * <ul>
  *   <li>Filters apply to HQL/JPQL and criteria queries, to {@code find}/{@code get} by id (the
  *       definitions set {@code applyToLoadByKey}), which then return null for a hidden row, and to
- *       {@code @OneToMany} collections of a resource entity (the filters are put on those
- *       collections too), which then hold only the visible children. Many-to-many and element
- *       collections are not filtered: hidden rows reached through them are loaded.
+ *       {@code @OneToMany} and {@code @ManyToMany} collections of a resource entity (the filters
+ *       are put on those collections too), which then hold only the visible elements. A
+ *       many-to-many collection gets the condition with the entity's columns unqualified, for
+ *       Hibernate to qualify them; a column whose name Hibernate reads as an SQL keyword or
+ *       function there would not be qualified.
  *   <li>A to-one association whose target is hidden never yields the hidden row, but not null
  *       either: a lazy proxy throws Hibernate's {@code ObjectNotFoundException} when initialised;
  *       an eager one makes the whole query or {@code find} that loads it (by a secondary select, a

@@ -26,6 +26,7 @@ import org.hibernate.boot.spi.MetadataBuildingContext;
 import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.engine.spi.FilterDefinition;
 import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.ManyToOne;
 import org.hibernate.mapping.OneToMany;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.metamodel.mapping.JdbcMapping;
@@ -247,10 +248,40 @@ public final class OsoFilterContributor implements AdditionalMappingContributor 
       metadata.addFilterDefinition(
           new FilterDefinition(name, condition, false, true, parameters, Map.of()));
       entity.addFilter(name, condition, false, Map.of(), Map.of());
+      Map<String, String> alias = Map.of("alias", entity.getTable().getName());
       for (Collection collection : oneToManyOf(entity)) {
-        collection.addFilter(
-            name, condition, false, Map.of("alias", entity.getTable().getName()), Map.of());
+        collection.addFilter(name, condition, false, alias, Map.of());
       }
+      List<Collection> manyToMany = manyToManyOf(entity);
+      if (!manyToMany.isEmpty()) {
+        // Applied to the entity's table where Hibernate joins it behind the join table. Hibernate
+        // 7 cannot resolve an explicit {alias} there (its many-to-many filter helper has no table
+        // map), so the entity's columns are left unqualified and Hibernate qualifies them: every
+        // other column of the condition is already qualified by a private alias.
+        String unqualified = condition.replace("{alias}.", "");
+        if (unqualified.contains("{alias}")) {
+          throw new IllegalStateException(
+              "filter '" + name + "' cannot be put on many-to-many collections: " + condition);
+        }
+        for (Collection collection : manyToMany) {
+          collection.addManyToManyFilter(name, unqualified, true, Map.of(), Map.of());
+        }
+      }
+    }
+
+    /** Returns the many-to-many collections (through a join table) of the entity's rows. */
+    private List<Collection> manyToManyOf(PersistentClass entity) {
+      List<Collection> out = new ArrayList<>();
+      for (Collection collection : metadata.getCollectionBindings()) {
+        if (!collection.isOneToMany()
+            && collection.getElement() instanceof ManyToOne
+            && entity
+                .getEntityName()
+                .equals(((ManyToOne) collection.getElement()).getReferencedEntityName())) {
+          out.add(collection);
+        }
+      }
+      return out;
     }
 
     /** Returns the one-to-many collections whose elements are the entity's rows. */
