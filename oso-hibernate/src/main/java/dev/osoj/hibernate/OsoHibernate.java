@@ -71,7 +71,7 @@ import org.hibernate.boot.Metadata;
  *       are put on those collections too), which then hold only the visible elements. A
  *       many-to-many collection gets the condition with the entity's columns unqualified, for
  *       Hibernate to qualify them; a column whose name Hibernate reads as an SQL keyword or
- *       function there would not be qualified.
+ *       function there might be left unqualified (not tested).
  *   <li>A to-one association whose target is hidden never yields the hidden row, but not null
  *       either: a lazy proxy throws Hibernate's {@code ObjectNotFoundException} when initialised;
  *       an eager one makes the whole query or {@code find} that loads it (by a secondary select, a

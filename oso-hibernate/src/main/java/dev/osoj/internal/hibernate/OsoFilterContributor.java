@@ -269,29 +269,28 @@ public final class OsoFilterContributor implements AdditionalMappingContributor 
       }
     }
 
-    /** Returns the many-to-many collections (through a join table) of the entity's rows. */
-    private List<Collection> manyToManyOf(PersistentClass entity) {
-      List<Collection> out = new ArrayList<>();
-      for (Collection collection : metadata.getCollectionBindings()) {
-        if (!collection.isOneToMany()
-            && collection.getElement() instanceof ManyToOne
-            && entity
-                .getEntityName()
-                .equals(((ManyToOne) collection.getElement()).getReferencedEntityName())) {
-          out.add(collection);
-        }
-      }
-      return out;
-    }
-
     /** Returns the one-to-many collections whose elements are the entity's rows. */
     private List<Collection> oneToManyOf(PersistentClass entity) {
+      return collectionsOf(entity, false);
+    }
+
+    /** Returns the many-to-many collections (through a join table) of the entity's rows. */
+    private List<Collection> manyToManyOf(PersistentClass entity) {
+      return collectionsOf(entity, true);
+    }
+
+    private List<Collection> collectionsOf(PersistentClass entity, boolean throughJoinTable) {
       List<Collection> out = new ArrayList<>();
       for (Collection collection : metadata.getCollectionBindings()) {
-        if (collection.getElement() instanceof OneToMany
-            && entity
-                .getEntityName()
-                .equals(((OneToMany) collection.getElement()).getReferencedEntityName())) {
+        String element = null;
+        if (!throughJoinTable && collection.getElement() instanceof OneToMany) {
+          element = ((OneToMany) collection.getElement()).getReferencedEntityName();
+        } else if (throughJoinTable
+            && !collection.isOneToMany()
+            && collection.getElement() instanceof ManyToOne) {
+          element = ((ManyToOne) collection.getElement()).getReferencedEntityName();
+        }
+        if (entity.getEntityName().equals(element)) {
           out.add(collection);
         }
       }
