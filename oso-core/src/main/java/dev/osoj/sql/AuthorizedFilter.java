@@ -2,7 +2,12 @@ package dev.osoj.sql;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.osoj.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Restricts the rows of one resource type to those an actor may act on: the answer of {@code
@@ -36,6 +41,10 @@ import java.util.Map;
  * copied into the filter as bound values when it was made, so do not cache a filter across users or
  * after writes.
  *
+ * <p>A filter may also be a fixed list of ids ({@link #ofIds}, {@link #ids()}): that is what a
+ * remote {@code Oso} returns, since the policy and the facts live on the server. Such a filter
+ * renders the same way, with one bound parameter per id, and grows with the answer.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class AuthorizedFilter {
@@ -49,14 +58,19 @@ public final class AuthorizedFilter {
     CONDITIONAL
   }
 
+  /** The id {@code list} answers for "every resource of the type". */
+  private static final String WILDCARD = "*";
+
   private final Kind kind;
   private final String resourceType;
   private final Plan plan;
   private final Map<String, SqlType> sqlTypes;
+  private final boolean idList;
 
   private AuthorizedFilter(
-      Kind kind, String resourceType, Plan plan, Map<String, SqlType> sqlTypes) {
+      Kind kind, String resourceType, Plan plan, Map<String, SqlType> sqlTypes, boolean idList) {
     this.kind = kind;
+    this.idList = idList;
     this.resourceType = requireNonNull(resourceType, "resourceType");
     this.plan = requireNonNull(plan, "plan");
     this.sqlTypes = Map.copyOf(sqlTypes);
@@ -76,7 +90,54 @@ public final class AuthorizedFilter {
     if (plan.arity() != 1) {
       throw new IllegalArgumentException("a filter plan has arity 1, not '" + plan.arity() + "'");
     }
-    return new AuthorizedFilter(PlanShapes.classify(plan), resourceType, plan, sqlTypes);
+    return new AuthorizedFilter(PlanShapes.classify(plan), resourceType, plan, sqlTypes, false);
+  }
+
+  /**
+   * Returns a filter from the answer of {@code list}: the ids of the authorized resources, or
+   * {@code "*"} among them for every resource of the type (the wildcard answer). Duplicate ids are
+   * dropped.
+   *
+   * @param resourceType the resource type the filter restricts
+   * @param ids the authorized ids
+   * @param sqlTypes the SQL type of the id column per type name (absent means text)
+   * @return {@link Kind#ALWAYS} for a wildcard, {@link Kind#NEVER} for no id, otherwise a
+   *     conditional filter whose plan is {@link Plan.Values} of the ids
+   * @throws IllegalArgumentException if an id is empty
+   */
+  public static AuthorizedFilter ofIds(
+      String resourceType, List<String> ids, Map<String, SqlType> sqlTypes) {
+    requireNonNull(resourceType, "resourceType");
+    if (ids.contains(WILDCARD)) {
+      Plan every =
+          new Plan.Project(new Plan.Constant(true), List.of(new Plan.Expr.Any(resourceType)));
+      return of(resourceType, every, sqlTypes);
+    }
+    List<List<Value>> rows = new ArrayList<>(ids.size());
+    for (String id : new LinkedHashSet<>(ids)) {
+      rows.add(List.of(new Value(resourceType, id)));
+    }
+    Plan values = new Plan.Values(1, rows);
+    return new AuthorizedFilter(PlanShapes.classify(values), resourceType, values, sqlTypes, true);
+  }
+
+  /**
+   * Returns the authorized ids when the filter was made from them ({@link #ofIds}, as a remote
+   * {@code Oso} makes it), so a caller may bind them itself. Such a filter does not read the
+   * database: it is the answer at the time it was made.
+   *
+   * @return the ids in the filter's order, or empty when the filter is a plan over the database (an
+   *     embedded instance's) or {@link Kind#ALWAYS}
+   */
+  public Optional<List<String>> ids() {
+    if (!idList || !(plan instanceof Plan.Values)) {
+      return Optional.empty();
+    }
+    List<String> out = new ArrayList<>();
+    for (List<Value> row : ((Plan.Values) plan).rows()) {
+      out.add(row.get(0).id());
+    }
+    return Optional.of(List.copyOf(out));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.osoj.sql;
 
+import dev.osoj.Value;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,6 +61,23 @@ final class PlanShapes {
       return isEmpty(((Plan.AntiJoin) plan).left());
     }
     return false;
+  }
+
+  /**
+   * Removes from a plan's branches those that are constant tuples ({@link Plan.Values} of arity 1)
+   * and returns their values, in order.
+   */
+  static List<Value> takeConstants(List<Plan> branches) {
+    List<Value> out = new ArrayList<>();
+    branches.removeIf(
+        b -> {
+          if (!(b instanceof Plan.Values) || b.arity() != 1) {
+            return false;
+          }
+          ((Plan.Values) b).rows().forEach(row -> out.add(row.get(0)));
+          return true;
+        });
+    return out;
   }
 
   /**

@@ -128,6 +128,12 @@ public final class SqlRenderer {
     FilterParts parts = new FilterParts(this);
     String caller = textOf(column, columnType);
     List<Plan> distinct = new ArrayList<>(new LinkedHashSet<>(PlanShapes.branches(plan)));
+    // constant ids (a fixed list, facts held in memory) compare with the caller's own column
+    List<Value> constants = PlanShapes.takeConstants(distinct);
+    String constant = equalAny(SqlCol.typed(resourceType, column, columnType), constants);
+    if (!FALSE.equals(constant)) {
+      parts.own(constant);
+    }
     for (BranchMerge.Merged merged : BranchMerge.merge(distinct)) {
       inLists = merged.values();
       Block b = block(merged.plan(), true);
@@ -729,7 +735,7 @@ public final class SqlRenderer {
     if (c.constant() != null) {
       return values.contains(c.constant()) ? TRUE : FALSE;
     }
-    if (c.staticType() == null || c.idType() == SqlType.UUID) {
+    if (c.staticType() == null) {
       List<String> each = new ArrayList<>();
       for (Value v : values) {
         each.add(equal(c, constant(v)));
@@ -743,7 +749,8 @@ public final class SqlRenderer {
     for (Value v : values) {
       Object coerced = v.type().equals(c.staticType()) ? coerce(v.id(), c.idType()) : null;
       if (coerced != null) {
-        ps.add(bare(coerced));
+        // a UUID is bound as text: the cast tells PostgreSQL what to compare
+        ps.add(c.idType() == SqlType.UUID ? param(coerced, SqlType.UUID) : bare(coerced));
       }
     }
     if (ps.isEmpty()) {

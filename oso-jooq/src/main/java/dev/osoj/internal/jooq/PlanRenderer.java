@@ -88,7 +88,13 @@ public final class PlanRenderer {
     // database can test each branch as a hashed semi-join while it walks the caller's ORDER BY
     // index, and stop at its LIMIT.
     List<Condition> parts = new ArrayList<>();
+    // constant ids (a fixed list, facts held in memory): one IN list on the caller's column
+    List<Field<?>> constants = new ArrayList<>();
     for (Plan branch : new LinkedHashSet<>(branches(plan))) {
+      if (branch instanceof Plan.Values && branch.arity() == 1) {
+        constants(column, (Plan.Values) branch, resourceType, constants);
+        continue;
+      }
       Plan.Expr.Any any = topAny(branch);
       if (any != null) {
         if (any.type().equals(resourceType)) {
@@ -109,7 +115,25 @@ public final class PlanRenderer {
       }
       parts.add(in(column, out, block));
     }
+    if (!constants.isEmpty()) {
+      @SuppressWarnings("unchecked")
+      Field<Object> target = (Field<Object>) column;
+      parts.add(0, target.in(constants.toArray(new Field<?>[0])));
+    }
     return parts.isEmpty() ? DSL.falseCondition() : DSL.or(parts);
+  }
+
+  /** Adds the ids of a constant branch, bound as the column's type; other ids cannot match. */
+  private static void constants(
+      Field<?> column, Plan.Values branch, String resourceType, List<Field<?>> out) {
+    SqlType columnType = Types.sqlTypeOf(column.getDataType());
+    for (List<Value> row : branch.rows()) {
+      Value v = row.get(0);
+      Field<?> bound = v.type().equals(resourceType) ? Types.bind(columnType, v.id()) : null;
+      if (bound != null) {
+        out.add(bound);
+      }
+    }
   }
 
   private static Plan.Expr.@Nullable Any topAny(Plan branch) {
