@@ -280,7 +280,8 @@ public interface Oso extends AutoCloseable {
   /**
    * Returns the filter that restricts rows of a resource type to those an actor may act on. The
    * filter holds a plan and renders to SQL with bound parameters, a jOOQ condition or a Hibernate
-   * filter.
+   * filter. An embedded instance plans the question over the fact store and the local bindings; a
+   * remote one asks the server's {@code list} and returns the ids ({@link AuthorizedFilter#ofIds}).
    *
    * @param actor the actor
    * @param action the action

@@ -29,9 +29,10 @@ import org.jspecify.annotations.Nullable;
  * and 5xx with jittered exponential backoff from 10 ms up to 1 s, {@code Retry-After} honoured up
  * to 30 s, at most 20 idle pooled connections.
  *
- * <p>Limitations: the remote client cannot produce {@link Oso#listFilter} (it throws {@link
- * UnsupportedOperationException}); errors the server reports come back as {@link
- * OsoClientException}, not as the policy or fact exceptions of the embedded engine.
+ * <p>Limitations: the remote client's {@link Oso#listFilter} is the server's {@code list} answer as
+ * a fixed list of ids (one bound parameter per id), not a plan over the application's tables;
+ * errors the server reports come back as {@link OsoClientException}, not as the policy or fact
+ * exceptions of the embedded engine.
  */
 public final class RemoteBuilder {
   private final String url;
@@ -135,7 +136,7 @@ public final class RemoteBuilder {
 
   /**
    * Sets the local-authorization bindings (Oso Cloud's YAML format), read now and sent with every
-   * local call.
+   * local call. Their {@code sql_types} also give the id columns' types to {@link Oso#listFilter}.
    *
    * @param path the YAML file
    * @return this builder

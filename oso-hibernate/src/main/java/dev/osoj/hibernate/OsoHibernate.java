@@ -60,7 +60,10 @@ import org.hibernate.boot.Metadata;
  * <p><b>Id-list fallback.</b> When the text differs — facts held only in memory are copied into the
  * SQL as values, so its shape depends on the data; an action that was not compiled at bootstrap —
  * the filter falls back to {@code id IN (:ids)} with the ids from {@link Oso#list}, and says so in
- * a DEBUG log line. That is exact but grows with the number of authorized rows.
+ * a DEBUG log line. That is exact but grows with the number of authorized rows. A remote {@code
+ * Oso}, whose policy and facts are on the server, answers {@link Oso#listFilter} with such a list
+ * itself ({@link dev.osoj.sql.AuthorizedFilter#ids()}): nothing is compiled for it, and each {@link
+ * #enable} asks the server once and enables the id-list filter.
  *
  * <p><b>Limitations.</b>
  *

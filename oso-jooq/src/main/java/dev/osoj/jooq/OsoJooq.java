@@ -66,7 +66,9 @@ import org.slf4j.LoggerFactory;
  * id IN (subquery)} per way of being authorized, with private aliases ({@code oso_1}, …). Both
  * forms compose with the caller's joins, {@code ORDER BY}, {@code LIMIT} and {@code COUNT(*)}.
  * {@link AuthorizedFilter.Kind#ALWAYS} becomes {@link DSL#trueCondition()} and {@link
- * AuthorizedFilter.Kind#NEVER} {@link DSL#falseCondition()}.
+ * AuthorizedFilter.Kind#NEVER} {@link DSL#falseCondition()}. A filter that is a fixed list of ids
+ * ({@link AuthorizedFilter#ids()}, what a remote {@code Oso} returns) becomes {@code id IN (?, …)},
+ * each id bound as the column's own type; an id that no value of that type has is left out.
  *
  * <p><b>Limitations.</b> The query text of a hand-written local binding is trusted configuration
  * and enters the condition as plain SQL; in the jOOQ-built form, bindings from {@link JooqBindings}
@@ -149,7 +151,8 @@ public final class OsoJooq {
         // the H2 cycle guard depend on the context
         return CustomCondition.of(
             ctx -> {
-              if (!TableAware.render(filter, id, ctx)) {
+              // a fixed list of ids binds them as the column's own type, whatever sql_types say
+              if (filter.ids().isPresent() || !TableAware.render(filter, id, ctx)) {
                 logger.debug(
                     "{}: '{}' cannot name the caller's table on {}; jOOQ-built form",
                     filter,

@@ -111,7 +111,7 @@ public final class OsoServer implements AutoCloseable {
    *
    * @return the port
    */
-  int port() {
+  public int port() {
     return listener.getLocalPort();
   }
 

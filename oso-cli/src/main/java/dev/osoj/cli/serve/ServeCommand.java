@@ -117,8 +117,14 @@ public final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Builds the backend, binds and starts the server; the caller closes it. */
-  OsoServer start() throws IOException {
+  /**
+   * Builds the backend, binds and starts the server in this process, without waiting for it to
+   * stop: how tests and applications embed {@code oso serve}. The caller closes the server.
+   *
+   * @return the running server
+   * @throws IOException if a policy file cannot be read or the address cannot be bound
+   */
+  public OsoServer start() throws IOException {
     validate();
     Map<String, String> files = readPolicies();
     int workers = threads > 0 ? threads : DEFAULT_THREADS;

@@ -1,5 +1,6 @@
 package dev.osoj.cli.serve;
 
+import static dev.osoj.sql.SqlDialect.H2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,21 +16,31 @@ import dev.osoj.Value;
 import dev.osoj.ValuePattern;
 import dev.osoj.internal.http.HttpOso;
 import dev.osoj.internal.http.Wire;
+import dev.osoj.sql.AuthorizedFilter;
+import dev.osoj.sql.SqlFragment;
+import dev.osoj.sql.SqlType;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -332,9 +343,95 @@ class RemoteEndToEndTest {
   }
 
   @Test
-  void listFilter_remote_isUnsupported() {
-    assertThatThrownBy(() -> oso.listFilter(ADA, "read", "Repository"))
-        .isInstanceOf(UnsupportedOperationException.class);
+  void listFilter_remote_isTheListAnswerAsIds_andSelectsThoseRows() throws SQLException {
+    gitclubFacts();
+    Value hub = new Value("Repository", "it's \\ 50%");
+    oso.insert(Fact.of("has_relation", hub, Value.of("organization"), ACME));
+    DataSource h2 = h2("CREATE TABLE repositories (id VARCHAR(100) PRIMARY KEY)");
+    insert(h2, "INSERT INTO repositories VALUES (?)", "anvil", "gear", hub.id(), "other");
+
+    AuthorizedFilter read = oso.listFilter(BOB, "read", "Repository");
+    AuthorizedFilter push = oso.listFilter(BOB, "push", "Repository");
+
+    assertThat(read.kind()).isEqualTo(AuthorizedFilter.Kind.CONDITIONAL);
+    assertThat(read.ids().orElseThrow()).containsExactlyInAnyOrder("anvil", "gear", hub.id());
+    assertThat(select(h2, "SELECT r.id FROM repositories r WHERE ", read.toSql("r.id", H2)))
+        .containsExactlyInAnyOrder("anvil", "gear", hub.id());
+    assertThat(push.kind()).isEqualTo(AuthorizedFilter.Kind.NEVER);
+  }
+
+  @Test
+  void listFilter_remoteWildcardAnswer_isAlways() {
+    oso.policy(
+        "actor User {}\nresource Repository { permissions = [\"read\"]; }\n"
+            + "has_permission(_: User, \"read\", _: Repository);\n");
+
+    assertThat(oso.listFilter(BOB, "read", "Repository").kind())
+        .isEqualTo(AuthorizedFilter.Kind.ALWAYS);
+  }
+
+  @Test
+  void listFilter_remote_takesIdTypesFromTheDataBindings() throws SQLException {
+    oso.batch(
+        tx -> {
+          tx.insert(Fact.of("has_role", BOB, Value.of("member"), ACME));
+          for (String id : List.of("7", "40")) {
+            tx.insert(
+                Fact.of(
+                    "has_relation", new Value("Repository", id), Value.of("organization"), ACME));
+          }
+        });
+    DataSource h2 = h2("CREATE TABLE repositories (id BIGINT PRIMARY KEY)");
+    insert(h2, "INSERT INTO repositories VALUES (CAST(? AS BIGINT))", "4", "7", "40", "400");
+    try (Oso typed =
+        Oso.remote("http://127.0.0.1:" + server.port(), KEY)
+            .dataBindingsText("facts: {}\nsql_types:\n  Repository: bigint\n")
+            .build()) {
+      AuthorizedFilter read = typed.listFilter(BOB, "read", "Repository");
+      SqlFragment where = read.toSql("r.id", H2);
+
+      assertThat(read.sqlType("Repository")).isEqualTo(SqlType.BIGINT);
+      assertThat(where.parameters()).containsExactlyInAnyOrder(7L, 40L);
+      assertThat(select(h2, "SELECT r.id FROM repositories r WHERE ", where))
+          .containsExactlyInAnyOrder("7", "40");
+    }
+  }
+
+  private static DataSource h2(String ddl) throws SQLException {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:remote" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute(ddl);
+    }
+    return ds;
+  }
+
+  private static void insert(DataSource ds, String sql, String... ids) throws SQLException {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (String id : ids) {
+        ps.setString(1, id);
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  private static List<String> select(DataSource ds, String query, SqlFragment where)
+      throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(query + where.sql())) {
+      for (int i = 0; i < where.parameters().size(); i++) {
+        ps.setObject(i + 1, where.parameters().get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
   }
 
   @Test

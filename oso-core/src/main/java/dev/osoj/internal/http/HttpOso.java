@@ -15,6 +15,8 @@ import dev.osoj.ValuePattern;
 import dev.osoj.internal.http.HttpTransport.Endpoint;
 import dev.osoj.internal.http.HttpTransport.Reply;
 import dev.osoj.sql.AuthorizedFilter;
+import dev.osoj.sql.LocalBindings;
+import dev.osoj.sql.SqlType;
 import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -38,9 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
  * retry may help; policy and fact errors reported by the server are among them, with the server's
  * message.
  *
- * <p>Limitations: {@link #listFilter} is not available remotely (the filter holds a plan computed
- * from the policy, which the API does not expose); the local-authorization methods need the data
- * bindings text given to the builder.
+ * <p>Limitations: {@link #listFilter} is a fixed list of the authorized ids (the policy and the
+ * facts are on the server), not a plan over the application's tables; the local-authorization
+ * methods need the data bindings text given to the builder.
  */
 public final class HttpOso implements Oso {
   /** The page size {@link #list} asks for, the server's minimum. */
@@ -69,6 +71,9 @@ public final class HttpOso implements Oso {
 
   private final RemoteSettings settings;
   private final HttpTransport transport;
+
+  /** The data bindings' {@code sql_types}, read on the first {@link #listFilter}. */
+  private volatile @Nullable Map<String, SqlType> sqlTypes;
 
   /**
    * Creates a client.
@@ -370,15 +375,31 @@ public final class HttpOso implements Oso {
   }
 
   /**
-   * Not available remotely: a filter holds a plan derived from the policy, which the HTTP API does
-   * not expose. Use {@link #listLocal} for SQL, or an embedded instance.
+   * Returns the answer of {@link #list} as a filter of ids ({@link AuthorizedFilter#ofIds}): the
+   * policy and the facts live on the server, so the filter cannot be a plan over the application's
+   * tables. It is exact when made, binds one parameter per authorized id, and does not follow later
+   * writes. The id columns' SQL types are the {@code sql_types} of the data bindings given to the
+   * builder (text when none). For SQL that reads the application's own tables, use {@link
+   * #listLocal}.
    *
-   * @throws UnsupportedOperationException always
+   * @throws IllegalArgumentException if the data bindings cannot be read for their {@code
+   *     sql_types}
    */
   @Override
   public AuthorizedFilter listFilter(Value actor, String action, String resourceType) {
-    throw new UnsupportedOperationException(
-        "listFilter needs an embedded Oso; a remote client can use listLocal instead");
+    Map<String, SqlType> types = sqlTypes();
+    return AuthorizedFilter.ofIds(
+        resourceType, list(actor, action, resourceType, List.of()), types);
+  }
+
+  private Map<String, SqlType> sqlTypes() {
+    Map<String, SqlType> types = sqlTypes;
+    if (types == null) {
+      String bindings = settings.dataBindings();
+      types = bindings == null ? Map.of() : LocalBindings.fromYaml(bindings).sqlTypes();
+      sqlTypes = types;
+    }
+    return types;
   }
 
   // ---- dev server extras ----

@@ -559,11 +559,34 @@ class HttpOsoFaultTest {
   }
 
   @Test
-  void listFilter_remote_isUnsupported() {
+  void listFilter_secondPageFails_throwsAndReturnsNoPartialFilter() {
+    server.enqueue(json(200, "{\"results\": [\"a\"], \"next_page_token\": \"t1\"}"));
+    server.enqueue(json(400, "{\"message\": \"bad page token\"}"));
     HttpOso oso = client();
 
     assertThatThrownBy(() -> oso.listFilter(ALICE, "read", "Repository"))
-        .isInstanceOf(UnsupportedOperationException.class);
+        .isInstanceOfSatisfying(
+            OsoClientException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.getMessage()).contains("bad page token");
+            });
+  }
+
+  @Test
+  void listFilter_bindingsWithUnknownSqlType_failsBeforeAnyRequest() {
+    HttpOso oso =
+        client(
+            server.url("/").toString(),
+            null,
+            Duration.ofSeconds(5),
+            0,
+            "sql_types:\n  Repository: decimal\n");
+
+    assertThatThrownBy(() -> oso.listFilter(ALICE, "read", "Repository"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("decimal");
+    assertThat(server.getRequestCount()).isZero();
   }
 
   private static int freePort() throws IOException {

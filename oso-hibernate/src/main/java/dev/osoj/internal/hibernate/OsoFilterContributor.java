@@ -140,6 +140,9 @@ public final class OsoFilterContributor implements AdditionalMappingContributor 
     private final List<String> actions;
     private @Nullable PolicyMetadata policyMetadata;
 
+    /** Whether a filter came back as a list of ids: then no filter can be compiled. */
+    private boolean answersWithIds;
+
     Contribution(
         Oso oso,
         SqlDialect dialect,
@@ -178,6 +181,9 @@ public final class OsoFilterContributor implements AdditionalMappingContributor 
         String idColumn,
         String actorType,
         String action) {
+      if (answersWithIds) {
+        return;
+      }
       Value template = new Value(actorType, TEMPLATE_ACTOR_ID);
       String name = FilterNames.compiled(entity.getJpaEntityName(), actorType, action);
       AuthorizedFilter filter;
@@ -191,6 +197,13 @@ public final class OsoFilterContributor implements AdditionalMappingContributor 
             action,
             resourceType,
             e.getMessage());
+        return;
+      }
+      if (filter.ids().isPresent()) {
+        // a remote instance: every answer is a list of ids, so stop asking
+        answersWithIds = true;
+        logger.debug(
+            "no compiled filters from '{}' on: the Oso instance answers with lists of ids", name);
         return;
       }
       if (filter.kind() != AuthorizedFilter.Kind.CONDITIONAL) {

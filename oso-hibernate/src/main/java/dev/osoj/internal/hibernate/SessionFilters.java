@@ -134,8 +134,16 @@ public final class SessionFilters {
       } else if (filter.kind() == AuthorizedFilter.Kind.NEVER) {
         session.enableFilter(FilterNames.none(entity));
         logger.debug("{} {} {}: no row", actor, action, entity);
+      } else if (filter.ids().isPresent()) {
+        // a fixed answer (a remote instance's filter): nothing was compiled for it
+        enableIds(filter.ids().get(), actor, action, "the filter is a fixed list of ids");
       } else if (!enableCompiled(filter, actor, action)) {
-        enableIds(oso, actor, action);
+        enableIds(
+            oso.list(actor, action, resourceType),
+            actor,
+            action,
+            "the plan cannot be a compiled filter (facts held in memory or an action not"
+                + " compiled at bootstrap)");
       }
     }
 
@@ -174,8 +182,7 @@ public final class SessionFilters {
       return true;
     }
 
-    private void enableIds(Oso oso, Value actor, String action) {
-      List<String> ids = oso.list(actor, action, resourceType);
+    private void enableIds(List<String> ids, Value actor, String action, String why) {
       if (ids.contains("*")) {
         logger.debug("{} {} {}: every row (wildcard answer), no filter", actor, action, entity);
         return;
@@ -200,12 +207,7 @@ public final class SessionFilters {
           .enableFilter(FilterNames.ids(entity))
           .setParameterList(FilterNames.IDS_PARAMETER, typed);
       logger.debug(
-          "{} {} {}: the plan cannot be a compiled filter (facts held in memory or an action"
-              + " not compiled at bootstrap); filtering by a list of {} ids",
-          actor,
-          action,
-          entity,
-          typed.size());
+          "{} {} {}: {}; filtering by a list of {} ids", actor, action, entity, why, typed.size());
     }
 
     private String idColumn() {
