@@ -31,9 +31,9 @@ import net.jqwik.api.Tuple;
  * facts, attribute facts with comparisons and {@code in}; and fact sets with hostile ids (quotes,
  * LIKE wildcards, backslashes, SQL words, non-ASCII, ids shared between types, ids differing only
  * in case) and ill-typed facts. The evaluator's {@code list}, the SQL engine's {@code list} over
- * {@link JdbcFactStore}, the rows selected by the SQL filter and per-row {@code authorize} must
- * agree exactly, on H2 and PostgreSQL. One database per dialect is shared; its tables are cleared
- * between tries.
+ * {@link JdbcFactStore}, the rows selected by the SQL filter (over the fact table, and over the
+ * same facts held in memory) and per-row {@code authorize} must agree exactly, on H2 and
+ * PostgreSQL. One database per dialect is shared; its tables are cleared between tries.
  */
 class DifferentialSqlTest {
   static final List<String> USERS = List.of("u1", "u'2", "SELECT", "ünï");
@@ -308,6 +308,15 @@ class DifferentialSqlTest {
                 "SELECT t.id FROM " + TABLES.get(type) + " t WHERE " + onRow.sql(),
                 onRow.parameters()))
         .as("table-aware filter %s", what)
+        .isEqualTo(allowed);
+    // the same question with the facts held in memory: they reach the SQL as bound values
+    SqlFragment fromMemory = memory.listFilter(user, action, type).toSql("t.id", dialect);
+    assertThat(
+            GitClubLocalBindingsTest.query(
+                ds,
+                "SELECT t.id FROM " + TABLES.get(type) + " t WHERE " + fromMemory.sql(),
+                fromMemory.parameters()))
+        .as("filter over facts in memory %s", what)
         .isEqualTo(allowed);
   }
 
