@@ -13,9 +13,7 @@ import dev.osoj.hibernate.OsoHibernate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -23,7 +21,6 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -38,18 +35,8 @@ class HibernateManyToManyTest {
   private static final Value ALICE = new Value("User", "alice");
   private static final Value BOB = new Value("User", "bob");
 
-  static Stream<Arguments> setups() {
-    List<Arguments> out = new ArrayList<>();
-    for (Databases db : Databases.values()) {
-      for (Facts facts : Facts.values()) {
-        out.add(Arguments.of(db, facts));
-      }
-    }
-    return out.stream();
-  }
-
   @ParameterizedTest(name = "{0}, facts {1}")
-  @MethodSource("setups")
+  @MethodSource("dev.osoj.examples.GitClubConsistencyTest#setups")
   void manyToMany_holdsOnlyVisibleElements(Databases db, Facts facts) throws Exception {
     DataSource dataSource = db.fresh();
     try (GitClub gitClub = GitClub.start(dataSource, db.dialect(), facts);

@@ -130,7 +130,7 @@ public final class AuthorizedFilter {
    *     embedded instance's) or {@link Kind#ALWAYS}
    */
   public Optional<List<String>> ids() {
-    if (!idList || !(plan instanceof Plan.Values)) {
+    if (!idList) {
       return Optional.empty();
     }
     List<String> out = new ArrayList<>();

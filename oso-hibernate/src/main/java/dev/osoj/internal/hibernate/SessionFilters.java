@@ -129,14 +129,15 @@ public final class SessionFilters {
                 + " 'dev.osoj.hibernate.oso' holding the Oso instance");
       }
       AuthorizedFilter filter = oso.listFilter(actor, action, resourceType);
+      Optional<List<String>> fixed = filter.ids();
       if (filter.kind() == AuthorizedFilter.Kind.ALWAYS) {
         logger.debug("{} {} {}: every row, no filter", actor, action, entity);
       } else if (filter.kind() == AuthorizedFilter.Kind.NEVER) {
         session.enableFilter(FilterNames.none(entity));
         logger.debug("{} {} {}: no row", actor, action, entity);
-      } else if (filter.ids().isPresent()) {
+      } else if (fixed.isPresent()) {
         // a fixed answer (a remote instance's filter): nothing was compiled for it
-        enableIds(filter.ids().get(), actor, action, "the filter is a fixed list of ids");
+        enableIds(fixed.get(), actor, action, "the filter is a fixed list of ids");
       } else if (!enableCompiled(filter, actor, action)) {
         enableIds(
             oso.list(actor, action, resourceType),
