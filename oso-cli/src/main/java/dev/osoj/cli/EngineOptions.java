@@ -1,5 +1,6 @@
 package dev.osoj.cli;
 
+import dev.osoj.EmbeddedBuilder;
 import dev.osoj.Fact;
 import dev.osoj.InvalidFactException;
 import dev.osoj.Oso;
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -50,6 +52,19 @@ final class EngineOptions {
    * @throws CliException (exit code 2) for an unreadable file, policy errors or a bad fact
    */
   Oso open(PrintWriter err) {
+    return open(err, builder -> builder);
+  }
+
+  /**
+   * Loads the policy and the facts as {@link #open(PrintWriter)} does, into an engine with more
+   * settings.
+   *
+   * @param err where policy warnings go
+   * @param settings adds settings to the builder
+   * @return the engine; the caller closes it
+   * @throws CliException (exit code 2) for an unreadable file, policy errors or a bad fact
+   */
+  Oso open(PrintWriter err, UnaryOperator<EmbeddedBuilder> settings) {
     List<FactsFile.Entry> entries = new ArrayList<>();
     for (Path file : facts) {
       entries.addAll(FactsFile.read(file));
@@ -57,7 +72,7 @@ final class EngineOptions {
     contextFacts(); // a bad context fact fails before the policy is loaded
     List<PolicySource> sources = PolicyInput.read(policies);
     PolicyInput.compile(sources, negation.mode(), err);
-    Oso oso = Engines.embedded(sources, negation.mode());
+    Oso oso = Engines.embedded(sources, negation.mode(), settings);
     try {
       for (FactsFile.Entry entry : entries) {
         insert(oso, entry);

@@ -1,5 +1,6 @@
 package dev.osoj.cli;
 
+import dev.osoj.EmbeddedBuilder;
 import dev.osoj.Oso;
 import dev.osoj.PolicyException;
 import dev.osoj.internal.polar.Negation;
@@ -7,6 +8,7 @@ import dev.osoj.internal.polar.PolicySource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Builds the embedded engine the question verbs use, over an in-memory fact store. */
 final class Engines {
@@ -17,11 +19,13 @@ final class Engines {
    *
    * @param sources the policy files
    * @param negation which negations the policy may use
+   * @param settings adds settings to the builder (SQL dialect, local bindings)
    * @return the engine, without facts
    * @throws CliException (exit code 2) if the policy does not load or its tests fail; the message
    *     lists every diagnostic
    */
-  static Oso embedded(List<PolicySource> sources, Negation negation) {
+  static Oso embedded(
+      List<PolicySource> sources, Negation negation, UnaryOperator<EmbeddedBuilder> settings) {
     Map<String, String> filesToText = new LinkedHashMap<>();
     for (PolicySource source : sources) {
       if (filesToText.putIfAbsent(source.file(), source.text()) != null) {
@@ -29,7 +33,8 @@ final class Engines {
       }
     }
     try {
-      return Oso.embedded()
+      return settings
+          .apply(Oso.embedded())
           .policySources(filesToText)
           .extendedNegation(negation == Negation.EXTENDED)
           .build();

@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
       AuthorizeCommand.class,
       ListCommand.class,
       ActionsCommand.class,
+      FilterCommand.class,
       HelpCommand.class,
       dev.osoj.cli.serve.ServeCommand.class,
     })
