@@ -1,7 +1,6 @@
 package dev.osoj.cli;
 
 import dev.osoj.Oso;
-import dev.osoj.Value;
 import dev.osoj.sql.LocalBindings;
 import dev.osoj.sql.SqlDialect;
 import java.io.PrintWriter;
@@ -14,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -56,24 +54,11 @@ final class FilterCommand implements Callable<Integer> {
       description = "Local bindings in Oso Cloud's YAML format (facts: and sql_types:).")
   @Nullable Path bindings;
 
-  @Parameters(index = "0", paramLabel = "ACTOR", description = "The actor, such as User:alice.")
-  Value actor = Value.of("unset");
-
-  @Parameters(index = "1", paramLabel = "ACTION", description = "The action, such as read.")
-  String action = "";
-
-  @Parameters(
-      index = "2",
-      paramLabel = "TYPE",
-      description = "The resource type, such as Repository.")
-  String resourceType = "";
+  @Mixin TypeQuestion question;
 
   @Override
   public Integer call() {
-    if (resourceType.contains(":")) {
-      throw CliException.input(
-          "oso: filter takes a resource type, not a value: '" + resourceType + "'");
-    }
+    String resourceType = question.resourceType("filter");
     try {
       SqlDialect.checkIdentifier(column);
     } catch (IllegalArgumentException e) {
@@ -86,7 +71,9 @@ final class FilterCommand implements Callable<Integer> {
         engine.open(
             spec.commandLine().getErr(),
             builder -> builder.sqlDialect(sqlDialect).localBindings(local))) {
-      out.println(oso.listLocal(actor, action, resourceType, column, engine.contextFacts()));
+      out.println(
+          oso.listLocal(
+              question.actor, question.action, resourceType, column, engine.contextFacts()));
       out.flush();
       return ExitCodes.OK;
     }
